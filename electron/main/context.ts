@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { StartupStatus } from '../../shared/ipc/contract';
+import type { DB } from './db/types';
+import { DbOpenError } from './db/errors';
+import { openDatabase } from './db/open';
+import { startupProblemScreen } from './startupProblems';
+
+export interface Clock {
+  now(): Date;
+  /** Minutes east of UTC at that moment (the device's time zone; Europe/London is 0 or 60). */
+  offsetMinutes(at: Date): number;
+}
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  offsetMinutes: (at) => -at.getTimezoneOffset(),
+};
+
+export interface Logger {
+  error(message: string, detail?: unknown): void;
+  info(message: string): void;
+}
+
+export const consoleLogger: Logger = {
+  error: (message, detail) => console.error(`[cryolog] ${message}`, detail ?? ''),
+  info: (message) => console.log(`[cryolog] ${message}`),
+};
+
+/**
+ * Everything a handler may use. Handlers never import `electron`: whatever needs the platform
+ * arrives here, built by the Electron shell, the browser test host or the CLI.
+ */
+export interface Ctx {
+  db: DB | null;
+  startup: StartupStatus;
+  dbPath: string;
+  schemaVersion: number;
+  appVersion: string;
+  clock: Clock;
+  newId(): string;
+  log: Logger;
+  /** Parse every answer against its schema too (dev and tests); catches contract drift early. */
+  checkResponses: boolean;
+}
+
+export interface CreateContextOptions {
+  dbPath: string;
+  appVersion: string;
+  clock?: Clock;
+  log?: Logger;
+  newId?: () => string;
+  checkResponses?: boolean;
+}
+
+/** Opens the database and builds the context; a database that cannot be used becomes a startup screen, not a crash. */
+export function createContext(options: CreateContextOptions): Ctx {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? consoleLogger;
+  const base = {
+    dbPath: options.dbPath,
+    appVersion: options.appVersion,
+    clock,
+    log,
+    newId: options.newId ?? randomUUID,
+    checkResponses: options.checkResponses ?? false,
+  };
+  try {
+    const opened = openDatabase(options.dbPath, { now: () => clock.now() });
+    if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
+    return { ...base, db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
+  } catch (error) {
+    if (!(error instanceof DbOpenError)) throw error;
+    log.error(`Database not opened: ${error.message}`, error.cause);
+    return { ...base, db: null, schemaVersion: 0, startup: startupProblemScreen(error, options.dbPath) };
+  }
+}
+
+export function closeContext(ctx: Ctx): void {
+  if (ctx.db?.open) {
+    try {
+      ctx.db.pragma('optimize');
+    } finally {
+      ctx.db.close();
+    }
+  }
+}

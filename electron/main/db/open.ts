@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { DB, Migration } from './types';
+import { DbOpenError, sqliteCode } from './errors';
+import { applyPragmas } from './pragmas';
+import { migrate, schemaVersion } from './migrate';
+import { MIGRATIONS } from './migrations';
+
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /** Used to name the pre-migration backup. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: DB;
+  schemaVersion: number;
+  /** The copy taken before migrating an existing database, if one was taken. */
+  backupPath?: string;
+}
+
+function isMemory(file: string): boolean {
+  return file === ':memory:' || file === '';
+}
+
+/**
+ * Opens the record database safely or throws a DbOpenError saying why not:
+ * verified durability pragmas, `PRAGMA quick_check`, refusal of a newer schema, a backup of
+ * an existing database before it is migrated, then the migrations in one transaction.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const now = options.now ?? (() => new Date());
+  if (!isMemory(file)) fs.mkdirSync(path.dirname(file), { recursive: true });
+
+  let db: DB;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new DbOpenError('DB_CANNOT_OPEN', `The database file could not be opened: ${describe(error)}.`, { cause: error });
+  }
+  try {
+    try {
+      applyPragmas(db);
+    } catch (error) {
+      if (error instanceof DbOpenError) throw error;
+      throw classifyOpenError(error);
+    }
+    quickCheck(db);
+    const latest = migrations.at(-1)?.version ?? 0;
+    const current = schemaVersion(db);
+    let backupPath: string | undefined;
+    if (current > 0 && current < latest && !isMemory(file)) {
+      backupPath = backupBeforeMigration(db, file, latest, now());
+    }
+    const { to } = migrate(db, migrations);
+    return backupPath ? { db, schemaVersion: to, backupPath } : { db, schemaVersion: to };
+  } catch (error) {
+    db.close();
+    throw error instanceof DbOpenError ? error : classifyOpenError(error);
+  }
+}
+
+function quickCheck(db: DB): void {
+  let rows: { quick_check: string }[];
+  try {
+    rows = db.pragma('quick_check') as { quick_check: string }[];
+  } catch (error) {
+    throw classifyOpenError(error);
+  }
+  if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') {
+    const detail = rows.slice(0, 3).map((r) => r.quick_check).join('; ');
+    throw new DbOpenError('DB_CORRUPT', `The database file is damaged (${detail}).`);
+  }
+}
+
+/** VACUUM INTO writes a consistent, compact copy synchronously, even with a live WAL. */
+function backupBeforeMigration(db: DB, file: string, latest: number, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  const target = `${file}.pre-v${latest}-${stamp}.bak`;
+  try {
+    db.prepare('VACUUM INTO ?').run(target);
+  } catch (error) {
+    throw new DbOpenError('DB_MIGRATION_FAILED', `A safety copy could not be made before updating the database (${describe(error)}); nothing was changed.`, { cause: error });
+  }
+  return target;
+}
+
+function classifyOpenError(error: unknown): DbOpenError {
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code?.startsWith('SQLITE_CORRUPT')) {
+    return new DbOpenError('DB_CORRUPT', `The database file is damaged or is not a CryoLog database (${code}).`, { cause: error });
+  }
+  return new DbOpenError('DB_CANNOT_OPEN', `The database could not be opened: ${describe(error)}.`, { cause: error });
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

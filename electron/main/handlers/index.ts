@@ -1,0 +1,18 @@
+import type { Channel } from '../../../shared/ipc/channels';
+import type { ParsedReq, Res } from '../../../shared/ipc/contract';
+import type { Ctx } from '../context';
+import { patientHandlers } from './patients';
+import { sessionHandlers } from './sessions';
+import { exportHandlers } from './exports';
+import { appHandlers } from './app';
+
+export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
+export type Handlers = { [C in Channel]: Handler<C> };
+
+/** Every channel's handler. The type makes a missing handler, or a wrong answer shape, a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...patientHandlers,
+  ...sessionHandlers,
+  ...exportHandlers,
+};

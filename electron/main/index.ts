@@ -1,0 +1,2 @@
+// Entry of the Electron main process (placeholder until the shell lands).
+export {};

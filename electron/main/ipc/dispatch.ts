@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import { isChannel, type Channel } from '../../../shared/ipc/channels';
+import { contract } from '../../../shared/ipc/contract';
+import { fail, ok, type ErrorIssue, type Result } from '../../../shared/ipc/result';
+import type { Ctx } from '../context';
+import { handlers, type Handler } from '../handlers';
+import { sqliteCode } from '../db/errors';
+import { AppError } from './appError';
+
+// The one entry point for every request, whatever carried it: Electron IPC, the browser test
+// host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
+
+const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo']);
+
+export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<unknown> {
+  if (!isChannel(channel)) {
+    return fail('UNKNOWN_CHANNEL', 'CryoLog received a request it does not know. Restart CryoLog; if it happens again, call IT.');
+  }
+  const parsed = contract[channel].req.safeParse(payload);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    return fail('INVALID_PAYLOAD', `This could not be saved: ${issues[0]?.message ?? 'the entry is not valid'}. Correct the entry and it will save.`, issues);
+  }
+  if (!ctx.db && !OPEN_WITHOUT_DB.has(channel)) {
+    return fail('DB_UNAVAILABLE', 'The record database is not open, so nothing can be read or saved. Restart CryoLog; if it happens again, call IT.');
+  }
+  try {
+    const handler = handlers[channel] as Handler<Channel>;
+    const data = handler(ctx, parsed.data as never);
+    if (ctx.checkResponses) {
+      const checked = contract[channel].res.safeParse(data);
+      if (!checked.success) {
+        ctx.log.error(`Answer of ${channel} does not match the contract`, checked.error.issues);
+        return fail('INTERNAL', 'CryoLog produced an answer it cannot show. Nothing was lost; restart CryoLog and call IT if it happens again.');
+      }
+    }
+    return ok(data);
+  } catch (error) {
+    return failureFor(ctx, channel, error);
+  }
+}
+
+function failureFor(ctx: Ctx, channel: Channel, error: unknown): Result<never> {
+  if (error instanceof AppError) return fail(error.code, error.message);
+  ctx.log.error(`${channel} failed`, error);
+  const code = sqliteCode(error);
+  if (code === 'SQLITE_FULL') {
+    return fail('DB_WRITE_FAILED', 'Not saved: the disk is full. Your entry is still on screen. Free some disk space (or call IT), then change the field again to save it.');
+  }
+  if (code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM') {
+    return fail('DB_WRITE_FAILED', 'Not saved: the database cannot be written to (read-only file or folder). Your entry is still on screen. Call IT.');
+  }
+  if (code?.startsWith('SQLITE_BUSY') || code?.startsWith('SQLITE_LOCKED')) {
+    return fail('DB_WRITE_FAILED', 'Not saved: the database is busy (another CryoLog program is using it). Your entry is still on screen; try again in a moment.');
+  }
+  if (code?.startsWith('SQLITE_IOERR') || code?.startsWith('SQLITE_CORRUPT')) {
+    return fail('DB_WRITE_FAILED', 'Not saved: the disk reported an error. Your entry is still on screen. Do not close CryoLog; call IT.');
+  }
+  return fail('INTERNAL', 'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.');
+}
+
+function toIssues(error: z.ZodError): ErrorIssue[] {
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+}

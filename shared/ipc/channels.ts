@@ -1,0 +1,31 @@
+// The names of every IPC channel, and nothing else. This file imports nothing so that the
+// sandboxed preload can bundle it without pulling in zod or any domain code.
+export const CHANNELS = [
+  'getStartupStatus',
+  'getAppInfo',
+  'listSessions',
+  'listPatients',
+  'createPatient',
+  'getPatient',
+  'startSession',
+  'getSession',
+  'addTarget',
+  'addCycle',
+  'deleteRow',
+  'saveFields',
+  'exportSession',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const IPC_PREFIX = 'cryolog:';
+
+export function ipcName(channel: Channel): `cryolog:${Channel}` {
+  return `${IPC_PREFIX}${channel}`;
+}
+
+const channelSet: ReadonlySet<string> = new Set(CHANNELS);
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && channelSet.has(value);
+}

@@ -1,0 +1,39 @@
+// Every IPC answer is a Result: errors travel as data with a stable code, never as a thrown
+// IPC error (Electron keeps only the message of an error thrown through ipcMain.handle, and
+// a stack trace must never reach the screen).
+
+export const ERROR_CODES = [
+  'INVALID_PAYLOAD',
+  'UNKNOWN_CHANNEL',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'DB_UNAVAILABLE',
+  'DB_WRITE_FAILED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorIssue {
+  /** Where in the request the problem is, e.g. "patch.tipTempC". */
+  path: string;
+  message: string;
+}
+
+export interface AppErrorData {
+  code: ErrorCode;
+  /** A sentence a clinician can act on. */
+  message: string;
+  issues?: ErrorIssue[];
+}
+
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorData };
+
+export function ok<T>(data: T): Result<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message: string, issues?: ErrorIssue[]): Result<never> {
+  return issues && issues.length > 0
+    ? { ok: false, error: { code, message, issues } }
+    : { ok: false, error: { code, message } };
+}
