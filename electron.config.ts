@@ -44,7 +44,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    build: { outDir: resolve('out/renderer'), rollupOptions: { input: resolve('renderer/index.html') } },
+    build: { outDir: resolve('out/renderer'), minify: true, rollupOptions: { input: resolve('renderer/index.html') } },
     plugins: [react(), cspMeta()],
   },
 });

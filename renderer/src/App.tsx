@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useApp } from './state/context';
+import { parseRoute } from './state/route';
+import { SaveIndicator } from './components/SaveIndicator';
+import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
+import { HomeScreen } from './features/home/HomeScreen';
+import { PatientScreen } from './features/patient/PatientScreen';
+import { SessionScreen } from './features/session/SessionScreen';
+
+export function App() {
+  const startup = useApp((s) => s.startup);
+  const route = useApp((s) => s.route);
+  const showRoute = useApp((s) => s.showRoute);
+
+  useEffect(() => {
+    if (startup.state !== 'ready') return;
+    const follow = () => void showRoute(parseRoute(window.location.hash));
+    follow();
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [startup.state, showRoute]);
+
+  if (startup.state === 'loading') return <main className="screen"><p className="muted">Opening the record database…</p></main>;
+  if (startup.state !== 'ready') return <StartupProblemScreen startup={startup} />;
+
+  return (
+    <>
+      <header className="top-bar">
+        <a href="#/" className="brand" aria-label="CryoLog: recent sessions">
+          CryoLog
+        </a>
+        <nav aria-label="Main">
+          <a href="#/" className={route.name === 'home' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'home' ? 'page' : undefined}>
+            Sessions and patients
+          </a>
+        </nav>
+        <SaveIndicator />
+      </header>
+      {route.name === 'home' ? <HomeScreen /> : null}
+      {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
+      {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
+    </>
+  );
+}

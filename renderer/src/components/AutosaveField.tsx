@@ -1,0 +1,140 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import type { Parsed } from '../../../shared/domain/parse';
+import type { Result } from '../../../shared/ipc/result';
+
+type Status = 'idle' | 'typing' | 'saving' | 'saved' | 'invalid' | 'failed';
+
+export interface AutosaveFieldProps<T> {
+  label: string;
+  /** A short example of what to type, shown under the label. */
+  hint?: string;
+  value: T | null;
+  format(value: T | null): string;
+  /** Reads the typed text; an empty field means "clear it" and is handled before this is called. */
+  parse(text: string): Parsed<T>;
+  save(value: T | null): Promise<Result<unknown>>;
+  /** A rule finding about the saved value (it stays saved; this says what to fix). */
+  problem?: string | null | undefined;
+  inputMode?: 'text' | 'numeric' | 'decimal';
+  size?: 'short' | 'medium' | 'long';
+  /** The label is read by screen readers but not shown (a table column already names the field). */
+  hideLabel?: boolean;
+  /** Take the focus when this turns true (a row the user just added, a new patient's first field). */
+  autoFocus?: boolean;
+  testId?: string;
+}
+
+// Typing pauses shorter than this are one edit: one write and one audit entry per pause,
+// not per keystroke. Leaving the field or pressing Enter saves at once.
+const SAVE_AFTER_IDLE_MS = 350;
+
+/**
+ * A text field that saves itself. It shows "Saved" only after the database has committed,
+ * keeps unreadable input on screen with a message saying how to fix it (nothing is written),
+ * and keeps a failed write's text on screen too, so no entry silently disappears.
+ */
+export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
+  const { label, hint, value, format, parse, save, problem, inputMode = 'text', size = 'medium', autoFocus = false, hideLabel = false, testId } = props;
+  const id = useId();
+  const [text, setText] = useState(() => format(value));
+  const [status, setStatus] = useState<Status>('idle');
+  const [message, setMessage] = useState<string | null>(null);
+  const focused = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const lastSent = useRef<string>(format(value));
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+
+  // Follow the stored value when it changes elsewhere, unless the user is mid-edit.
+  useEffect(() => {
+    if (!focused.current && status !== 'invalid' && status !== 'failed') {
+      setText(format(value));
+      lastSent.current = format(value);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  async function commit(reason: 'idle' | 'leave'): Promise<void> {
+    clearTimeout(timer.current);
+    const current = text;
+    let next: T | null;
+    if (current.trim() === '') next = null;
+    else {
+      const parsed = parse(current);
+      if (!parsed.ok) {
+        // While typing, a half-written value ("-") is not an error yet; on leaving it is.
+        setStatus(reason === 'leave' ? 'invalid' : 'typing');
+        setMessage(reason === 'leave' ? parsed.message : null);
+        return;
+      }
+      next = parsed.value;
+    }
+    if (current === lastSent.current && status !== 'failed' && status !== 'invalid') {
+      if (status === 'typing') setStatus('idle');
+      return;
+    }
+    setStatus('saving');
+    setMessage(null);
+    const result = await save(next);
+    if (result.ok) {
+      lastSent.current = current;
+      setStatus('saved');
+      if (!focused.current) setText(format(next));
+    } else {
+      setStatus('failed');
+      setMessage(result.error.message);
+    }
+  }
+
+  const describedBy = [hint && !hideLabel ? `${id}-hint` : null, `${id}-status`].filter(Boolean).join(' ');
+  const showProblem = problem && status !== 'invalid' && status !== 'failed';
+  return (
+    <div className={`field field-${size}`} data-testid={testId}>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      {hint && !hideLabel ? (
+        <span id={`${id}-hint`} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      <input
+        id={id}
+        ref={input}
+        value={text}
+        inputMode={inputMode}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={status === 'invalid' || status === 'failed' || Boolean(problem)}
+        aria-describedby={describedBy}
+        onFocus={() => (focused.current = true)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setStatus('typing');
+          setMessage(null);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void commit('idle'), SAVE_AFTER_IDLE_MS);
+        }}
+        onBlur={() => {
+          focused.current = false;
+          void commit('leave');
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') void commit('leave');
+        }}
+      />
+      <span id={`${id}-status`} className={`field-status field-status-${status}`} role={status === 'invalid' || status === 'failed' ? 'alert' : undefined} aria-live="polite">
+        {status === 'saving' ? 'Saving…' : null}
+        {status === 'saved' && !showProblem ? 'Saved' : null}
+        {status === 'invalid' ? `Not saved: ${message ?? ''}` : null}
+        {status === 'failed' ? message : null}
+        {showProblem ? problem : null}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Patient, SessionDocument } from '../../../shared/domain/model';
+import type { Api, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
+import type { AppErrorData, Result } from '../../../shared/ipc/result';
+import type { Route } from './route';
+
+export type Startup = { state: 'loading' } | { state: 'no-bridge' } | StartupStatus;
+
+export interface SaveStatus {
+  /** Writes sent and not yet answered. "Saved" is shown only when this is 0 and none failed. */
+  pending: number;
+  lastSavedAt: string | null;
+  error: AppErrorData | null;
+}
+
+export interface AppState {
+  startup: Startup;
+  route: Route;
+  sessions: SessionListItem[] | null;
+  patients: Patient[] | null;
+  patientView: { patient: Patient; sessions: SessionListItem[] } | null;
+  sessionDoc: SessionDocument | null;
+  summary: string | null;
+  loadError: AppErrorData | null;
+  save: SaveStatus;
+
+  boot(): Promise<void>;
+  showRoute(route: Route): Promise<void>;
+  createPatient(): Promise<string | null>;
+  startSession(patientId: string): Promise<string | null>;
+  addTarget(): Promise<string | null>;
+  addCycle(targetId: string): Promise<string | null>;
+  deleteRow(entity: 'target' | 'cycle', id: string): Promise<boolean>;
+  saveFields(request: SaveFieldsRequest): Promise<Result<{ savedAt: string }>>;
+  refreshSummary(): Promise<void>;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+const RECENT_LIMIT = 50;
+
+/**
+ * The one renderer store. It receives the Api (zustand's dependency-injection pattern), so it
+ * runs in Node tests with any Api, and only its actions talk to the main process.
+ * SQLite is the single source of truth: nothing here is persisted in the browser.
+ */
+export function createAppStore(api: Api): AppStore {
+  // Writes go out one at a time, in the order they were made: two quick edits of one field
+  // can never land in the wrong order, whatever the transport.
+  let writeQueue: Promise<unknown> = Promise.resolve();
+
+  return createStore<AppState>()((set, get) => {
+    /** Runs a write in order, keeping the save indicator honest. */
+    function enqueueWrite<T>(write: () => Promise<Result<T>>): Promise<Result<T>> {
+      set((s) => ({ save: { ...s.save, pending: s.save.pending + 1 } }));
+      const run = writeQueue.then(write, write);
+      writeQueue = run.catch(() => undefined);
+      return run.then(
+        (result) => {
+          set((s) => ({
+            save: result.ok
+              ? { pending: s.save.pending - 1, lastSavedAt: new Date().toISOString(), error: null }
+              : { ...s.save, pending: s.save.pending - 1, error: result.error },
+          }));
+          return result;
+        },
+        () => {
+          const error: AppErrorData = { code: 'INTERNAL', message: 'CryoLog could not reach its database. Your entry is still on screen; try again.' };
+          set((s) => ({ save: { ...s.save, pending: s.save.pending - 1, error } }));
+          return { ok: false, error } as Result<T>;
+        },
+      );
+    }
+
+    async function reloadSession(id: string): Promise<void> {
+      const r = await api.getSession({ id });
+      if (r.ok) set({ sessionDoc: r.data, loadError: null });
+      else set({ loadError: r.error });
+      await get().refreshSummary();
+    }
+
+    return {
+      startup: { state: 'loading' },
+      route: { name: 'home' },
+      sessions: null,
+      patients: null,
+      patientView: null,
+      sessionDoc: null,
+      summary: null,
+      loadError: null,
+      save: { pending: 0, lastSavedAt: null, error: null },
+
+      async boot() {
+        const r = await api.getStartupStatus({});
+        set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
+      },
+
+      async showRoute(route) {
+        set({ route, loadError: null });
+        if (route.name === 'home') {
+          const [sessions, patients] = await Promise.all([api.listSessions({ limit: RECENT_LIMIT }), api.listPatients({ limit: RECENT_LIMIT })]);
+          set({
+            sessions: sessions.ok ? sessions.data : [],
+            patients: patients.ok ? patients.data : [],
+            loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
+          });
+        } else if (route.name === 'patient') {
+          set({ patientView: null });
+          const r = await api.getPatient({ id: route.id });
+          if (r.ok) set({ patientView: r.data });
+          else set({ loadError: r.error });
+        } else {
+          set({ sessionDoc: null, summary: null });
+          await reloadSession(route.id);
+        }
+      },
+
+      async createPatient() {
+        const r = await enqueueWrite(() => api.createPatient({}));
+        return r.ok ? r.data.id : null;
+      },
+
+      async startSession(patientId) {
+        const r = await enqueueWrite(() => api.startSession({ patientId }));
+        return r.ok ? r.data.id : null;
+      },
+
+      async addTarget() {
+        const doc = get().sessionDoc;
+        if (!doc) return null;
+        const r = await enqueueWrite(() => api.addTarget({ sessionId: doc.session.id }));
+        if (!r.ok) return null;
+        await reloadSession(doc.session.id);
+        return r.data.id;
+      },
+
+      async addCycle(targetId) {
+        const doc = get().sessionDoc;
+        if (!doc) return null;
+        const r = await enqueueWrite(() => api.addCycle({ targetId }));
+        if (!r.ok) return null;
+        await reloadSession(doc.session.id);
+        return r.data.id;
+      },
+
+      async deleteRow(entity, id) {
+        const doc = get().sessionDoc;
+        const r = await enqueueWrite(() => api.deleteRow({ entity, id }));
+        if (r.ok && doc) await reloadSession(doc.session.id);
+        return r.ok;
+      },
+
+      async saveFields(request) {
+        const r = await enqueueWrite(() => api.saveFields(request));
+        if (r.ok) {
+          set((s) => applySaved(s, request));
+          if (get().sessionDoc) await get().refreshSummary();
+        }
+        return r;
+      },
+
+      async refreshSummary() {
+        const doc = get().sessionDoc;
+        if (!doc) return;
+        const r = await api.exportSession({ sessionId: doc.session.id, format: 'text' });
+        if (r.ok && get().sessionDoc?.session.id === doc.session.id) set({ summary: r.data.content });
+      },
+    };
+  });
+}
+
+/** Mirrors a committed change into what is on screen, so rules and lists follow at once. */
+function applySaved(s: AppState, req: SaveFieldsRequest): Partial<AppState> {
+  const out: Partial<AppState> = {};
+  if (req.entity === 'patient') {
+    if (s.patientView?.patient.id === req.id) out.patientView = { ...s.patientView, patient: { ...s.patientView.patient, ...req.patch } };
+    if (s.sessionDoc?.patient.id === req.id) out.sessionDoc = { ...s.sessionDoc, patient: { ...s.sessionDoc.patient, ...req.patch } };
+  } else if (s.sessionDoc) {
+    out.sessionDoc = {
+      ...s.sessionDoc,
+      targets: s.sessionDoc.targets.map((t) =>
+        req.entity === 'target'
+          ? t.id === req.id
+            ? { ...t, ...req.patch }
+            : t
+          : { ...t, cycles: t.cycles.map((c) => (c.id === req.id ? { ...c, ...req.patch } : c)) },
+      ),
+    };
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startHost, type Host } from '../host/server';
+
+// Each test gets its own real SQLite file in a temp folder and its own host, and a page that
+// has opened the host's one-time link (so it holds the token cookie) with clipboard access.
+export interface Fixtures {
+  dbDir: string;
+  host: Host;
+  app: Page;
+}
+
+export const RENDERER_DIR = path.resolve('out/renderer');
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dbDir: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-e2e-'));
+    await use(dir);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  host: async ({ dbDir }, use) => {
+    if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
+    const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e' });
+    await use(host);
+    await host.close();
+  },
+  app: async ({ page, context, host }, use) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    await page.goto(host.url);
+    await use(page);
+  },
+});
+
+export { expect };
+
+/** Saves a screenshot under test-results/screens for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join('test-results', 'screens', `${name}.png`), fullPage: true });
+}
