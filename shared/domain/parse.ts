@@ -27,12 +27,13 @@ function readDecimal(text: string): number | null {
 export function parseTemperatureC(input: string): Parsed<number> {
   const raw = input.trim();
   if (raw === '') return bad('Enter the lowest probe temperature in °C, for example -70.');
-  const compact = raw.replace(/\s+/g, '');
-  if (/°?F$/i.test(compact) && /\d/.test(compact)) {
+  if (/\d\s*(°|º|˚|deg(rees)?)?\s*F$/i.test(raw)) {
     return bad('Enter the temperature in °C, not °F (the console reading, for example -70).');
   }
-  const number = compact.replace(/(°|º|˚)?C$/i, '').replace(/deg(rees)?C?$/i, '').replace(/(°|º|˚)$/, '');
-  const value = readDecimal(number);
+  // Sign, number, optional unit; spaces only around the unit or after the sign, so a typo
+  // such as "7 0" is refused rather than read as 70.
+  const m = raw.match(/^([+\-\u2212\u2012\u2013\uFE63\uFF0D]?)\s*(\d+(?:[.,]\d*)?|[.,]\d+)\s*((°|º|˚)\s*C|°|º|˚|C|deg(rees)?\s*C?)?$/i);
+  const value = m ? readDecimal(`${m[1]}${m[2]}`) : null;
   if (value === null) {
     return bad(`"${raw}" is not a temperature. Type a number in °C, for example -70 or -70.5.`);
   }
@@ -46,12 +47,12 @@ export function parseTemperatureC(input: string): Parsed<number> {
 export function parseDurationS(input: string): Parsed<number> {
   const raw = input.trim().toLowerCase();
   if (raw === '') return bad('Enter the duration in seconds, for example 90, or as minutes:seconds, for example 1:30.');
-  const compact = raw.replace(/\s+/g, '');
+  // Spaces only between a number and its unit: "9 0" is a typo, not 90.
   let seconds: number | null = null;
   let m: RegExpMatchArray | null;
-  if ((m = compact.match(/^(\d+)(s|sec|secs|seconds?)?$/))) seconds = Number(m[1]);
-  else if ((m = compact.match(/^(\d+):([0-5]\d)$/))) seconds = Number(m[1]) * 60 + Number(m[2]);
-  else if ((m = compact.match(/^(\d+)(m|min|mins|minutes?)((\d+)(s|sec|secs|seconds?)?)?$/))) {
+  if ((m = raw.match(/^(\d+)\s*(s|sec|secs|seconds?)?$/))) seconds = Number(m[1]);
+  else if ((m = raw.match(/^(\d+):([0-5]\d)$/))) seconds = Number(m[1]) * 60 + Number(m[2]);
+  else if ((m = raw.match(/^(\d+)\s*(m|min|mins|minutes?)(\s*(\d+)\s*(s|sec|secs|seconds?)?)?$/))) {
     seconds = Number(m[1]) * 60 + (m[4] ? Number(m[4]) : 0);
   }
   if (seconds === null) {

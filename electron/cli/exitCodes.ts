@@ -1,0 +1,13 @@
+// Exit codes are part of the command's interface for scripts; `cryolog --help` lists them.
+export const EXIT = {
+  /** Done; for validate: no hard error. */
+  ok: 0,
+  /** validate: a hard error is present; export: the request failed (unknown session, ...). */
+  failed: 1,
+  /** Wrong command line, unreadable or invalid input file, or a Node.js that is too old. */
+  usage: 2,
+  /** The database file is missing or cannot be opened safely. */
+  database: 3,
+} as const;
+
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

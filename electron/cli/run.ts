@@ -1,0 +1,37 @@
+// Loaded by index.ts only after the Node version check, because it pulls in the data layer.
+import os from 'node:os';
+import { defaultDbPath } from '../main/paths';
+import { parseArgs } from './args';
+import { runExport } from './commands/export';
+import { runValidate } from './commands/validate';
+import { EXIT, type ExitCode } from './exitCodes';
+import type { Io } from './io';
+import { usage } from './usage';
+import { appVersion } from './version';
+
+export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): ExitCode {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return EXIT.usage;
+  }
+  const command = parsed.command;
+  switch (command.kind) {
+    case 'help': {
+      const text = usage(defaultDbPath(process.platform, env, os.homedir()));
+      if (command.requested) {
+        io.out(text);
+        return EXIT.ok;
+      }
+      io.err(text);
+      return EXIT.usage;
+    }
+    case 'version':
+      io.out(`${appVersion()}\n`);
+      return EXIT.ok;
+    case 'validate':
+      return runValidate(command.file, io);
+    case 'export':
+      return runExport(command, io, env);
+  }
+}

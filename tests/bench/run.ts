@@ -1,0 +1,141 @@
+// `npm run bench`: what one autosave costs next to the cheapest durable commit SQLite can do on
+// this disk. Not a test: it prints figures and writes bench-report.json at the repository root.
+//
+// Both databases live in one temp dir (same disk, same file system) and the two loops are
+// interleaved call by call, so background disk activity and thermal drift hit both alike.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { closeContext, createContext, type Ctx } from '../../electron/main/context';
+import { applyPragmas } from '../../electron/main/db/pragmas';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import type { Res } from '../../shared/ipc/contract';
+import type { Channel } from '../../shared/ipc/channels';
+
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5000);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function call<C extends Channel>(ctx: Ctx, channel: C, payload: unknown): Res<C> {
+  const result = dispatch(ctx, channel, payload);
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+  return result.data as Res<C>;
+}
+
+/** A session with one cycle: the row the autosave loop edits. */
+function seedCycle(ctx: Ctx): string {
+  const patient = call(ctx, 'createPatient', {});
+  const session = call(ctx, 'startSession', { patientId: patient.id });
+  const target = call(ctx, 'addTarget', { sessionId: session.id });
+  return call(ctx, 'addCycle', { targetId: target.id }).id;
+}
+
+interface Stats {
+  p50: number;
+  p99: number;
+  mean: number;
+  min: number;
+  max: number;
+}
+
+/** Nearest-rank percentiles, in milliseconds. */
+function stats(samplesNs: bigint[]): Stats {
+  const ms = samplesNs.map((ns) => Number(ns) / 1e6).sort((a, b) => a - b);
+  const rank = (p: number) => ms[Math.min(ms.length - 1, Math.ceil((p / 100) * ms.length) - 1)] as number;
+  return { p50: rank(50), p99: rank(99), mean: ms.reduce((a, b) => a + b, 0) / ms.length, min: ms[0] as number, max: ms.at(-1) as number };
+}
+
+function main(): void {
+  if (!Number.isInteger(ITERATIONS) || ITERATIONS < 1000) throw new Error('BENCH_ITERATIONS must be an integer of at least 1000.');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-bench-'));
+  const ctx = createContext({ dbPath: path.join(dir, 'cryolog.sqlite'), appVersion: 'bench', log: { info: () => {}, error: console.error } });
+  const floorDb = new Database(path.join(dir, 'floor.sqlite'));
+  try {
+    if (!ctx.db) throw new Error(`The benchmark database did not open: ${JSON.stringify(ctx.startup)}`);
+    const cycleId = seedCycle(ctx);
+
+    // The floor: the same durability pragmas (WAL, synchronous=FULL, fullfsync on macOS), one row per commit.
+    applyPragmas(floorDb);
+    floorDb.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v REAL NOT NULL)');
+    const insert = floorDb.prepare('INSERT INTO t (v) VALUES (?)');
+
+    // Consecutive values always differ, so every saveFields really writes (an unchanged value is skipped).
+    const value = (i: number) => -60 - (i % 30) - 0.5;
+    const autosave = (i: number) => {
+      const r = dispatch(ctx, 'saveFields', { entity: 'cycle', id: cycleId, patch: { tipTempC: value(i) } });
+      if (!r.ok) throw new Error(`saveFields failed: ${r.error.code} ${r.error.message}`);
+    };
+    const floor = (i: number) => insert.run(value(i));
+
+    for (let i = 0; i < WARMUP; i++) {
+      autosave(i);
+      floor(i);
+    }
+    const auditBefore = countAudit(ctx);
+    const autosaveNs: bigint[] = [];
+    const floorNs: bigint[] = [];
+    for (let i = WARMUP; i < WARMUP + ITERATIONS; i++) {
+      let t0 = process.hrtime.bigint();
+      autosave(i);
+      autosaveNs.push(process.hrtime.bigint() - t0);
+      t0 = process.hrtime.bigint();
+      floor(i);
+      floorNs.push(process.hrtime.bigint() - t0);
+    }
+    // Proof that the loop measured writes: one audit entry per autosave.
+    const audited = countAudit(ctx) - auditBefore;
+    if (audited !== ITERATIONS) throw new Error(`Expected ${ITERATIONS} audited writes, found ${audited}.`);
+
+    report(stats(autosaveNs), stats(floorNs), String(floorDb.prepare('SELECT sqlite_version() AS v').pluck().get()));
+  } finally {
+    floorDb.close();
+    closeContext(ctx);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function countAudit(ctx: Ctx): number {
+  return Number(ctx.db?.prepare('SELECT count(*) FROM audit_log').pluck().get());
+}
+
+function report(autosave: Stats, floor: Stats, sqliteVersion: string): void {
+  const f = (n: number) => n.toFixed(3).padStart(9);
+  const row = (name: string, s: Stats) => `${name.padEnd(26)}${f(s.p50)}${f(s.p99)}${f(s.mean)}${f(s.min)}${f(s.max)}`;
+  const ratioP50 = autosave.p50 / floor.p50;
+  const ratioP99 = autosave.p99 / floor.p99;
+  const cpus = os.cpus();
+  console.log(`\nCryoLog autosave benchmark: ${ITERATIONS} iterations after ${WARMUP} warm-up, temp dir ${os.tmpdir()}`);
+  console.log(`Node ${process.versions.node}, SQLite ${sqliteVersion}, ${cpus.length} CPU (${cpus[0]?.model ?? 'unknown'}), ${os.platform()} ${os.release()}\n`);
+  console.log(`${'times in ms'.padEnd(26)}${'p50'.padStart(9)}${'p99'.padStart(9)}${'mean'.padStart(9)}${'min'.padStart(9)}${'max'.padStart(9)}`);
+  console.log(row('autosave (saveFields)', autosave));
+  console.log(row('floor (1-row commit)', floor));
+  console.log(`\nautosave / floor: p50 ${ratioP50.toFixed(2)}x, p99 ${ratioP99.toFixed(2)}x`);
+
+  const out = {
+    autosave_p50_ms: autosave.p50,
+    autosave_p99_ms: autosave.p99,
+    autosave_mean_ms: autosave.mean,
+    floor_commit_p50_ms: floor.p50,
+    floor_commit_p99_ms: floor.p99,
+    floor_commit_mean_ms: floor.mean,
+    autosave_vs_floor_ratio: ratioP99,
+    autosave_vs_floor_ratio_p50: ratioP50,
+    iterations: ITERATIONS,
+    warmup_iterations: WARMUP,
+    machine: {
+      node_version: process.versions.node,
+      sqlite_version: sqliteVersion,
+      cpu_count: cpus.length,
+      cpu_model: cpus[0]?.model ?? 'unknown',
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    },
+    generated_at: new Date().toISOString(),
+  };
+  const file = path.join(ROOT, 'bench-report.json');
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`Written to ${file}`);
+}
+
+main();

@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { closeContext, createContext, type Clock, type Ctx } from '../../electron/main/context';
+
+const dirs: string[] = [];
+const contexts: Ctx[] = [];
+
+afterEach(() => {
+  for (const ctx of contexts.splice(0)) closeContext(ctx);
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, removed after the test. */
+export function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-test-'));
+  dirs.push(dir);
+  return dir;
+}
+
+/** A clock that stands still unless moved: times in assertions stay exact. */
+export function fixedClock(iso = '2026-11-24T09:10:00.000Z', offsetMinutes = 0): Clock & { advance(ms: number): void } {
+  let now = new Date(iso).getTime();
+  return { now: () => new Date(now), offsetMinutes: () => offsetMinutes, advance: (ms) => (now += ms) };
+}
+
+export const quietLog = { error: () => undefined, info: () => undefined };
+
+/** A context on a real SQLite file in a temp folder, closed after the test. */
+export function testContext(options: { dbPath?: string; clock?: Clock } = {}): Ctx {
+  const ctx = createContext({
+    dbPath: options.dbPath ?? path.join(tempDir(), 'cryolog.sqlite'),
+    appVersion: 'test',
+    clock: options.clock ?? fixedClock(),
+    log: quietLog,
+    checkResponses: true,
+  });
+  contexts.push(ctx);
+  return ctx;
+}
