@@ -51,7 +51,7 @@ function targetLine(t: SessionDocument['targets'][number]): string {
 
 function cycleLine(c: SessionDocument['targets'][number]['cycles'][number]): string {
   const duration = c.durationS === null ? 'duration not recorded' : `${c.durationS} s`;
-  const temp = c.tipTempC === null ? 'no temperature reading' : `lowest probe temperature ${asciiTemperature(c.tipTempC)}`;
+  const temp = c.tipTempC === null ? 'temperature not recorded' : `lowest probe temperature ${asciiTemperature(c.tipTempC)}`;
   return `   Freeze cycle ${c.seq}: ${duration}, ${temp}`;
 }
 

@@ -53,6 +53,7 @@ test('a clinician records a session from the first keystroke to the copied summa
       await temp.fill('abc');
       await temp.blur();
       await expect(row.getByRole('alert')).toContainText('"abc" is not a temperature');
+      await expect(page.getByRole('banner')).toContainText('Not saved: Temperature, cycle 1');
       await screenshot(page, '03-session-invalid-temperature');
     }
     await temp.fill(typed);

@@ -160,7 +160,7 @@ describe('dispatch: the one boundary every request crosses', () => {
     const out = call(ctx, 'exportSession', { sessionId: session.id, format: 'text' });
     expect(out.fileName).toMatch(/^cryolog-2026-11-24-[0-9a-f]{8}\.txt$/);
     expect(out.content).toContain('1. Right tibial nerve -> branch to soleus');
-    expect(out.content).toContain('Freeze cycle 1: 106 s, no temperature reading');
+    expect(out.content).toContain('Freeze cycle 1: 106 s, temperature not recorded');
   });
 });
 

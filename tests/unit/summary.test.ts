@@ -37,6 +37,6 @@ describe('paste-ready text summary', () => {
     const doc = sessionDoc({ targets: [target(1, { nerve: null, branch: null, side: null }, [cycle(1, { durationS: null, tipTempC: null })])] });
     const text = buildTextSummary(doc, validateSession(doc), meta);
     expect(text).toContain('1. Side not recorded nerve not recorded');
-    expect(text).toContain('Freeze cycle 1: duration not recorded, no temperature reading');
+    expect(text).toContain('Freeze cycle 1: duration not recorded, temperature not recorded');
   });
 });

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { Parsed } from '../../../shared/domain/parse';
 import type { Result } from '../../../shared/ipc/result';
+import { useApp } from '../state/context';
 
 type Status = 'idle' | 'typing' | 'saving' | 'saved' | 'invalid' | 'failed';
 
@@ -43,6 +44,13 @@ export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const lastSent = useRef<string>(format(value));
   const input = useRef<HTMLInputElement>(null);
+  const markUnsaved = useApp((s) => s.markUnsaved);
+
+  // The top bar must not say "All changes saved" while this field holds text it could not save.
+  useEffect(() => {
+    markUnsaved(id, status === 'invalid' || status === 'failed' ? label : null);
+  }, [id, label, status, markUnsaved]);
+  useEffect(() => () => markUnsaved(id, null), [id, markUnsaved]);
 
   useEffect(() => {
     if (autoFocus) input.current?.focus();

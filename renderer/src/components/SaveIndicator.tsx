@@ -1,8 +1,17 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useApp } from '../state/context';
 
 /** The app-wide save state: "Saving…" while any write is in flight, "All changes saved" only after every commit. */
 export function SaveIndicator() {
   const save = useApp((s) => s.save);
+  const unsaved = useApp(useShallow((s) => Object.values(s.unsaved)));
+  if (unsaved.length > 0) {
+    return (
+      <div className="save-indicator save-failed" role="status">
+        Not saved: {unsaved.length === 1 ? unsaved[0] : `${unsaved.length} entries`} (see the red message)
+      </div>
+    );
+  }
   if (save.error) {
     return (
       <div className="save-indicator save-failed" role="alert">

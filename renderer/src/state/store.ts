@@ -23,8 +23,11 @@ export interface AppState {
   summary: string | null;
   loadError: AppErrorData | null;
   save: SaveStatus;
+  /** Fields showing text that could not be saved (unreadable or refused), by field key → label. */
+  unsaved: Record<string, string>;
 
   boot(): Promise<void>;
+  markUnsaved(key: string, label: string | null): void;
   showRoute(route: Route): Promise<void>;
   createPatient(): Promise<string | null>;
   startSession(patientId: string): Promise<string | null>;
@@ -89,6 +92,18 @@ export function createAppStore(api: Api): AppStore {
       summary: null,
       loadError: null,
       save: { pending: 0, lastSavedAt: null, error: null },
+      unsaved: {},
+
+      markUnsaved(key, label) {
+        set((s) => {
+          if (label === null) {
+            if (!(key in s.unsaved)) return {};
+            const { [key]: _gone, ...rest } = s.unsaved;
+            return { unsaved: rest };
+          }
+          return s.unsaved[key] === label ? {} : { unsaved: { ...s.unsaved, [key]: label } };
+        });
+      },
 
       async boot() {
         const r = await api.getStartupStatus({});
