@@ -14,9 +14,16 @@ export function defaultUserDataDir(platform: NodeJS.Platform, env: NodeJS.Proces
   return path.posix.join(env.XDG_CONFIG_HOME || path.posix.join(home, '.config'), APP_NAME);
 }
 
-/** The database file: CRYOLOG_DB overrides the default (IT scripts, tests, a second site). */
-export function defaultDbPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+/**
+ * The database file inside a user-data folder, unless CRYOLOG_DB names another (IT scripts,
+ * tests, a second site). The app and the CLI both resolve it here, so they agree.
+ */
+export function dbPathIn(userDataDir: string, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   if (env.CRYOLOG_DB) return env.CRYOLOG_DB;
-  const dir = defaultUserDataDir(platform, env, home);
-  return platform === 'win32' ? path.win32.join(dir, DB_FILE_NAME) : path.posix.join(dir, DB_FILE_NAME);
+  return platform === 'win32' ? path.win32.join(userDataDir, DB_FILE_NAME) : path.posix.join(userDataDir, DB_FILE_NAME);
+}
+
+/** The app's own database as the CLI finds it, without Electron. */
+export function defaultDbPath(platform: NodeJS.Platform, env: NodeJS.ProcessEnv, home: string): string {
+  return dbPathIn(defaultUserDataDir(platform, env, home), env, platform);
 }

@@ -12,10 +12,10 @@ import { defaultDbPath } from '../../electron/main/paths';
 import type { Res } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/channels';
 import { validateSession } from '../../shared/domain/rules';
+import { CLI_OUTPUT, ensureBuild } from '../helpers/ensureBuild';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'out/main/cli.js');
-const BIN = path.join(ROOT, 'node_modules/.bin');
+const CLI = CLI_OUTPUT;
 const NHS = '9990079196';
 
 let tmp: string;
@@ -24,27 +24,6 @@ let sessionId: string;
 let sessionJson: Res<'getSession'>;
 
 const quiet: Logger = { error: () => {}, info: () => {} };
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile() && /\.tsx?$/.test(entry.name)) newest = Math.max(newest, fs.statSync(path.join(entry.parentPath, entry.name)).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when cli.js is missing or older than the code it is built from (a stale stub would test nothing). */
-function ensureBuilt(): void {
-  const sourceTime = Math.max(newestSource(path.join(ROOT, 'electron')), newestSource(path.join(ROOT, 'shared')));
-  if (fs.existsSync(CLI) && fs.statSync(CLI).mtimeMs >= sourceTime) return;
-  const build = spawnSync(path.join(BIN, 'electron-vite'), ['build', '--config', 'electron.config.ts'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}` },
-    shell: process.platform === 'win32',
-  });
-  if (build.status !== 0) throw new Error(`electron-vite build failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
-}
 
 interface Run {
   code: number | null;
@@ -94,7 +73,7 @@ const withoutClock = (text: string) => text.replace(/\b\d{2}:\d{2}\b/g, 'hh:mm')
 beforeAll(() => {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 22) throw new Error(`These tests need Node 22 (better-sqlite3 13); this is ${process.version}. Run them through npm scripts.`);
-  ensureBuilt();
+  ensureBuild([CLI_OUTPUT]);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-cli-'));
   dbPath = path.join(tmp, 'cryolog.sqlite');
   ({ sessionId, doc: sessionJson } = seed(dbPath));
