@@ -10,6 +10,9 @@ import { AppError } from './appError';
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
 // host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
 
+export const INTERNAL_FAILURE_MESSAGE =
+  'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.';
+
 const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo']);
 
 export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<unknown> {
@@ -56,7 +59,7 @@ function failureFor(ctx: Ctx, channel: Channel, error: unknown): Result<never> {
   if (code?.startsWith('SQLITE_IOERR') || code?.startsWith('SQLITE_CORRUPT')) {
     return fail('DB_WRITE_FAILED', 'Not saved: the disk reported an error. Your entry is still on screen. Do not close CryoLog; call IT.');
   }
-  return fail('INTERNAL', 'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.');
+  return fail('INTERNAL', INTERNAL_FAILURE_MESSAGE);
 }
 
 function toIssues(error: z.ZodError): ErrorIssue[] {

@@ -2,7 +2,7 @@ import { CHANNELS, ipcName } from '../../../shared/ipc/channels';
 import { fail, type Result } from '../../../shared/ipc/result';
 import type { Ctx } from '../context';
 import { isTrustedSender, type SenderFrameLike } from '../security/sender';
-import { dispatch } from './dispatch';
+import { dispatch, INTERNAL_FAILURE_MESSAGE } from './dispatch';
 
 // Connects every contract channel to `dispatch`, behind the sender check (Electron security
 // #17). Takes an ipcMain-like object so it is tested in plain Node with a fake; the real
@@ -18,9 +18,6 @@ export interface IpcMainLike {
 
 export const FORBIDDEN_SENDER_MESSAGE =
   'This request did not come from the CryoLog window, so it was refused and nothing was read or saved. Close any other windows and restart CryoLog; if it happens again, call IT.';
-
-const INTERNAL_MESSAGE =
-  'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.';
 
 /** Registers one `ipcMain.handle` per channel in CHANNELS; returns the wire names registered. */
 export function registerIpc(ipcMainLike: IpcMainLike, ctx: Ctx, allowedOrigins: readonly string[]): string[] {
@@ -38,7 +35,7 @@ export function registerIpc(ipcMainLike: IpcMainLike, ctx: Ctx, allowedOrigins: 
         return dispatch(ctx, channel, payload);
       } catch (error) {
         ctx.log.error(`${name} failed outside dispatch`, error);
-        return fail('INTERNAL', INTERNAL_MESSAGE);
+        return fail('INTERNAL', INTERNAL_FAILURE_MESSAGE);
       }
     });
     return name;
