@@ -1,4 +1,5 @@
 import type { DB } from '../types';
+import { stmt } from '../statements';
 
 export interface AuditEntry {
   at: string;
@@ -15,7 +16,7 @@ const json = (v: unknown): string | null => (v === undefined ? null : JSON.strin
 
 /** Appends to the audit trail. Call it inside the transaction that makes the change. */
 export function appendAudit(db: DB, e: AuditEntry): void {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO audit_log (at, action, entity, entity_id, session_id, field, old_value, new_value)
      VALUES (@at, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue)`,
   ).run({
@@ -43,5 +44,5 @@ export interface AuditRow {
 }
 
 export function auditForEntity(db: DB, entity: string, entityId: string): AuditRow[] {
-  return db.prepare('SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, entityId) as AuditRow[];
+  return stmt(db, 'SELECT * FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id').all(entity, entityId) as AuditRow[];
 }

@@ -1,5 +1,6 @@
 import type { Cycle, CycleFieldValues } from '../../../../shared/domain/model';
 import type { DB } from '../types';
+import { stmt } from '../statements';
 import { appendAudit } from './audit';
 import { updateFields } from './fieldUpdate';
 import { closeSequenceGap } from './renumber';
@@ -29,13 +30,13 @@ export function getCycle(db: DB, id: string): (Cycle & { sessionId: string }) | 
 
 export function listCyclesForSession(db: DB, sessionId: string): Cycle[] {
   return (
-    db.prepare('SELECT c.* FROM freeze_cycle c JOIN target t ON t.id = c.target_id WHERE t.session_id = ? ORDER BY t.seq, c.seq').all(sessionId) as CycleRow[]
+    stmt(db, 'SELECT c.* FROM freeze_cycle c JOIN target t ON t.id = c.target_id WHERE t.session_id = ? ORDER BY t.seq, c.seq').all(sessionId) as CycleRow[]
   ).map(toCycle);
 }
 
 export function insertCycle(db: DB, id: string, targetId: string, sessionId: string, at: string): Cycle {
-  const { next } = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM freeze_cycle WHERE target_id = ?').get(targetId) as { next: number };
-  db.prepare('INSERT INTO freeze_cycle (id, target_id, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, targetId, next, at, at);
+  const { next } = stmt(db, 'SELECT coalesce(max(seq), 0) + 1 AS next FROM freeze_cycle WHERE target_id = ?').get(targetId) as { next: number };
+  stmt(db, 'INSERT INTO freeze_cycle (id, target_id, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, targetId, next, at, at);
   appendAudit(db, { at, action: 'create', entity: 'cycle', entityId: id, sessionId, newValue: { targetId, seq: next } });
   const { sessionId: _s, ...cycle } = getCycle(db, id)!;
   return cycle;
@@ -46,7 +47,7 @@ export function updateCycle(db: DB, cycle: Cycle & { sessionId: string }, patch:
 }
 
 export function deleteCycle(db: DB, cycle: Cycle & { sessionId: string }, at: string): void {
-  db.prepare('DELETE FROM freeze_cycle WHERE id = ?').run(cycle.id);
+  stmt(db, 'DELETE FROM freeze_cycle WHERE id = ?').run(cycle.id);
   closeSequenceGap(db, 'freeze_cycle', 'target_id', cycle.targetId, cycle.seq);
   const { sessionId, ...old } = cycle;
   appendAudit(db, { at, action: 'delete', entity: 'cycle', entityId: cycle.id, sessionId, oldValue: old });

@@ -1,5 +1,6 @@
 import type { Patient, PatientFieldValues } from '../../../../shared/domain/model';
 import type { DB } from '../types';
+import { stmt } from '../statements';
 import { appendAudit } from './audit';
 import { updateFields } from './fieldUpdate';
 
@@ -33,18 +34,18 @@ function toPatient(r: PatientRow): Patient {
 }
 
 export function insertPatient(db: DB, id: string, at: string): Patient {
-  db.prepare('INSERT INTO patient (id, created_at, updated_at) VALUES (?, ?, ?)').run(id, at, at);
+  stmt(db, 'INSERT INTO patient (id, created_at, updated_at) VALUES (?, ?, ?)').run(id, at, at);
   appendAudit(db, { at, action: 'create', entity: 'patient', entityId: id, sessionId: null });
   return getPatient(db, id)!;
 }
 
 export function getPatient(db: DB, id: string): Patient | undefined {
-  const row = db.prepare('SELECT * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
+  const row = stmt(db, 'SELECT * FROM patient WHERE id = ?').get(id) as PatientRow | undefined;
   return row && toPatient(row);
 }
 
 export function listPatients(db: DB, limit: number): Patient[] {
-  return (db.prepare('SELECT * FROM patient ORDER BY updated_at DESC, id LIMIT ?').all(limit) as PatientRow[]).map(toPatient);
+  return (stmt(db, 'SELECT * FROM patient ORDER BY updated_at DESC, id LIMIT ?').all(limit) as PatientRow[]).map(toPatient);
 }
 
 export function updatePatient(db: DB, id: string, patch: Partial<PatientFieldValues>, at: string) {

@@ -1,4 +1,5 @@
 import type { DB } from '../types';
+import { stmt } from '../statements';
 
 const PARKED = 1_000_000;
 
@@ -9,6 +10,6 @@ const PARKED = 1_000_000;
  * number; CHECK (seq >= 1) rules out negating them) and then brought back one lower. Table and column names come from the callers' constants.
  */
 export function closeSequenceGap(db: DB, table: 'target' | 'freeze_cycle', parentColumn: 'session_id' | 'target_id', parentId: string, deletedSeq: number): void {
-  db.prepare(`UPDATE ${table} SET seq = seq + ${PARKED} WHERE ${parentColumn} = ? AND seq > ?`).run(parentId, deletedSeq);
-  db.prepare(`UPDATE ${table} SET seq = seq - ${PARKED} - 1 WHERE ${parentColumn} = ? AND seq > ${PARKED}`).run(parentId);
+  stmt(db, `UPDATE ${table} SET seq = seq + ${PARKED} WHERE ${parentColumn} = ? AND seq > ?`).run(parentId, deletedSeq);
+  stmt(db, `UPDATE ${table} SET seq = seq - ${PARKED} - 1 WHERE ${parentColumn} = ? AND seq > ${PARKED}`).run(parentId);
 }

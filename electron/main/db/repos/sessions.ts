@@ -1,6 +1,7 @@
 import type { Cycle, Session, SessionDocument, Target } from '../../../../shared/domain/model';
 import type { SessionListItem } from '../../../../shared/ipc/contract';
 import type { DB } from '../types';
+import { stmt } from '../statements';
 import { appendAudit } from './audit';
 import { getPatient } from './patients';
 import { listTargets } from './targets';
@@ -20,7 +21,7 @@ function toSession(r: SessionRow): Session {
 }
 
 export function insertSession(db: DB, s: { id: string; patientId: string; startedAt: string; at: string }): Session {
-  db.prepare(
+  stmt(db, 
     `INSERT INTO session (id, patient_id, status, started_at, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?)`,
   ).run(s.id, s.patientId, s.startedAt, s.at, s.at);
   appendAudit(db, { at: s.at, action: 'create', entity: 'session', entityId: s.id, sessionId: s.id });
@@ -28,13 +29,13 @@ export function insertSession(db: DB, s: { id: string; patientId: string; starte
 }
 
 export function getSession(db: DB, id: string): Session | undefined {
-  const row = db.prepare('SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
+  const row = stmt(db, 'SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
   return row && toSession(row);
 }
 
 /** Marks a session as changed (its list position and "last edited" follow the newest edit). */
 export function touchSession(db: DB, id: string, at: string): void {
-  db.prepare('UPDATE session SET updated_at = ? WHERE id = ?').run(at, id);
+  stmt(db, 'UPDATE session SET updated_at = ? WHERE id = ?').run(at, id);
 }
 
 interface ListRow {
@@ -72,11 +73,11 @@ function toListItem(r: ListRow): SessionListItem {
 }
 
 export function listRecentSessions(db: DB, limit: number): SessionListItem[] {
-  return (db.prepare(`${LIST_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`).all(limit) as ListRow[]).map(toListItem);
+  return (stmt(db, `${LIST_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`).all(limit) as ListRow[]).map(toListItem);
 }
 
 export function listSessionsForPatient(db: DB, patientId: string): SessionListItem[] {
-  return (db.prepare(`${LIST_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`).all(patientId) as ListRow[]).map(toListItem);
+  return (stmt(db, `${LIST_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`).all(patientId) as ListRow[]).map(toListItem);
 }
 
 export function loadSessionDocument(db: DB, id: string): SessionDocument | undefined {

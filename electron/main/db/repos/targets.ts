@@ -1,5 +1,6 @@
 import type { Target, TargetFieldValues } from '../../../../shared/domain/model';
 import type { DB } from '../types';
+import { stmt } from '../statements';
 import { appendAudit } from './audit';
 import { updateFields } from './fieldUpdate';
 import { closeSequenceGap } from './renumber';
@@ -22,17 +23,17 @@ function toTarget(r: TargetRow): Target {
 }
 
 export function getTarget(db: DB, id: string): Target | undefined {
-  const row = db.prepare('SELECT * FROM target WHERE id = ?').get(id) as TargetRow | undefined;
+  const row = stmt(db, 'SELECT * FROM target WHERE id = ?').get(id) as TargetRow | undefined;
   return row && toTarget(row);
 }
 
 export function listTargets(db: DB, sessionId: string): Target[] {
-  return (db.prepare('SELECT * FROM target WHERE session_id = ? ORDER BY seq').all(sessionId) as TargetRow[]).map(toTarget);
+  return (stmt(db, 'SELECT * FROM target WHERE session_id = ? ORDER BY seq').all(sessionId) as TargetRow[]).map(toTarget);
 }
 
 export function insertTarget(db: DB, id: string, sessionId: string, at: string): Target {
-  const { next } = db.prepare('SELECT coalesce(max(seq), 0) + 1 AS next FROM target WHERE session_id = ?').get(sessionId) as { next: number };
-  db.prepare('INSERT INTO target (id, session_id, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, sessionId, next, at, at);
+  const { next } = stmt(db, 'SELECT coalesce(max(seq), 0) + 1 AS next FROM target WHERE session_id = ?').get(sessionId) as { next: number };
+  stmt(db, 'INSERT INTO target (id, session_id, seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(id, sessionId, next, at, at);
   appendAudit(db, { at, action: 'create', entity: 'target', entityId: id, sessionId, newValue: { seq: next } });
   return getTarget(db, id)!;
 }
@@ -43,8 +44,8 @@ export function updateTarget(db: DB, target: Target, patch: Partial<TargetFieldV
 
 export function deleteTarget(db: DB, target: Target, at: string): void {
   // The audit entry keeps the cycles that go with the target (ON DELETE CASCADE).
-  const cycles = db.prepare('SELECT * FROM freeze_cycle WHERE target_id = ? ORDER BY seq').all(target.id);
-  db.prepare('DELETE FROM target WHERE id = ?').run(target.id);
+  const cycles = stmt(db, 'SELECT * FROM freeze_cycle WHERE target_id = ? ORDER BY seq').all(target.id);
+  stmt(db, 'DELETE FROM target WHERE id = ?').run(target.id);
   closeSequenceGap(db, 'target', 'session_id', target.sessionId, target.seq);
   appendAudit(db, { at, action: 'delete', entity: 'target', entityId: target.id, sessionId: target.sessionId, oldValue: { ...target, cycles } });
 }
