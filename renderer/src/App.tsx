@@ -20,6 +20,18 @@ export function App() {
     return () => window.removeEventListener('hashchange', follow);
   }, [startup.state, showRoute]);
 
+  // Closing or reloading the window mid-typing: leaving the field saves it now rather than
+  // after the typing pause, so the last keystrokes are sent before the page goes.
+  useEffect(() => {
+    const flush = () => (document.activeElement as HTMLElement | null)?.blur();
+    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
+    };
+  }, []);
+
   if (startup.state === 'loading') return <main className="screen"><p className="muted">Opening the record database…</p></main>;
   if (startup.state !== 'ready') return <StartupProblemScreen startup={startup} />;
 

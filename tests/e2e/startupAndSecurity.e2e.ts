@@ -101,3 +101,13 @@ test('keyboard only: a new patient and a session without touching the mouse, and
   await expect(page.getByTestId('summary-text')).toContainText('1. Right tibial nerve -> branch to soleus');
   await expect(page.getByTestId('summary-text')).not.toContainText('Freeze cycle 2');
 });
+
+test('reloading straight after typing loses nothing: the field is saved as the page goes', async ({ app: page }) => {
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('Family name').fill('Quickreload');
+  // No pause, no Tab: the 350 ms typing pause has not passed when the page reloads.
+  await page.getByLabel('Given name').pressSequentially('Rosa', { delay: 0 });
+  await page.reload();
+  await expect(page.getByLabel('Given name')).toHaveValue('Rosa');
+  await expect(page.getByLabel('Family name')).toHaveValue('Quickreload');
+});

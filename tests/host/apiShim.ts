@@ -16,6 +16,8 @@ export function apiShimSource(): string {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(request === undefined ? {} : request),
         credentials: 'same-origin',
+        // A save sent as the page unloads (reload, close) must still arrive.
+        keepalive: true,
       });
       return await response.json();
     } catch (e) {

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
 
 type CopyState = { state: 'idle' } | { state: 'copied' } | { state: 'failed' };
@@ -8,6 +8,9 @@ export function SummaryPanel() {
   const summary = useApp((s) => s.summary);
   const [copy, setCopy] = useState<CopyState>({ state: 'idle' });
   const pre = useRef<HTMLPreElement>(null);
+
+  // "Copied" refers to the text that was copied: once the record changes, it no longer holds.
+  useEffect(() => setCopy({ state: 'idle' }), [summary]);
 
   async function onCopy() {
     if (!summary) return;
