@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { createAppStore } from '../../renderer/src/state/store';
+import { CHANNELS } from '../../shared/ipc/channels';
+import type { Api } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import type { Ctx } from '../../electron/main/context';
+import { testContext } from '../helpers/tempDir';
+
+/** The real handlers behind an Api whose answers arrive after `delayFor(channel, request)` ms. */
+function apiOver(ctx: Ctx, delayFor: (channel: string, request: unknown) => number = () => 0): Api {
+  return Object.fromEntries(
+    CHANNELS.map((c) => [
+      c,
+      (request: unknown) =>
+        new Promise<Result<unknown>>((resolve) => {
+          // The write happens when the request "arrives", after the delay, as over a slow transport.
+          setTimeout(() => resolve(dispatch(ctx, c, request)), delayFor(c, request));
+        }),
+    ]),
+  ) as unknown as Api;
+}
+
+describe('renderer store', () => {
+  it('sends writes one at a time in the order they were made, even when the transport is slow for the first', async () => {
+    const ctx = testContext();
+    const store = createAppStore(apiOver(ctx, (_c, req) => ((req as { patch?: { familyName?: string } }).patch?.familyName === 'First' ? 50 : 0)));
+    const patientId = (await store.getState().createPatient())!;
+    const first = store.getState().saveFields({ entity: 'patient', id: patientId, patch: { familyName: 'First' } });
+    const second = store.getState().saveFields({ entity: 'patient', id: patientId, patch: { familyName: 'Second' } });
+    expect(store.getState().save.pending).toBe(2);
+    await Promise.all([first, second]);
+    expect(store.getState().save).toMatchObject({ pending: 0, error: null });
+    const stored = ctx.db!.prepare('SELECT family_name FROM patient WHERE id = ?').get(patientId);
+    expect(stored).toEqual({ family_name: 'Second' });
+  });
+
+  it('keeps the failure visible: a refused write leaves an error, not "saved"', async () => {
+    const ctx = testContext();
+    const store = createAppStore(apiOver(ctx));
+    const patientId = (await store.getState().createPatient())!;
+    const result = await store.getState().saveFields({ entity: 'patient', id: patientId, patch: { nhsNumber: '12345678901' } });
+    expect(result.ok).toBe(false);
+    expect(store.getState().save.error?.code).toBe('INVALID_PAYLOAD');
+    await store.getState().saveFields({ entity: 'patient', id: patientId, patch: { nhsNumber: '9990079196' } });
+    expect(store.getState().save.error).toBeNull();
+  });
+
+  it('opens a session, mirrors saved changes into the screen state and refreshes the summary from the record', async () => {
+    const ctx = testContext();
+    const store = createAppStore(apiOver(ctx));
+    const patientId = (await store.getState().createPatient())!;
+    const sessionId = (await store.getState().startSession(patientId))!;
+    await store.getState().showRoute({ name: 'session', id: sessionId });
+    const targetId = (await store.getState().addTarget())!;
+    await store.getState().saveFields({ entity: 'target', id: targetId, patch: { nerve: 'ulnar', branch: 'fcu', side: 'left' } });
+    const cycleId = (await store.getState().addCycle(targetId))!;
+    await store.getState().saveFields({ entity: 'cycle', id: cycleId, patch: { durationS: 90, tipTempC: -68 } });
+    const doc = store.getState().sessionDoc!;
+    expect(doc.targets[0]).toMatchObject({ nerve: 'ulnar', side: 'left', cycles: [{ durationS: 90, tipTempC: -68 }] });
+    expect(store.getState().summary).toContain('1. Left ulnar nerve -> branch to flexor carpi ulnaris');
+    expect(store.getState().summary).toContain('Freeze cycle 1: 90 s, lowest probe temperature -68 deg C');
+  });
+
+  it('lists unsaved fields so the top bar cannot claim everything is saved', () => {
+    const store = createAppStore(apiOver(testContext()));
+    store.getState().markUnsaved('f1', 'Temperature, cycle 1');
+    expect(Object.values(store.getState().unsaved)).toEqual(['Temperature, cycle 1']);
+    store.getState().markUnsaved('f1', null);
+    expect(store.getState().unsaved).toEqual({});
+  });
+});
