@@ -111,3 +111,11 @@ test('reloading straight after typing loses nothing: the field is saved as the p
   await expect(page.getByLabel('Given name')).toHaveValue('Rosa');
   await expect(page.getByLabel('Family name')).toHaveValue('Quickreload');
 });
+
+test('opened without the CryoLog bridge, the page says so instead of showing a blank window', async ({ page, host }) => {
+  await page.route('**/__host/api.js', (route) => route.abort());
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { name: 'CryoLog is not connected' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('cannot read or save records');
+  await screenshot(page, '07-no-bridge');
+});

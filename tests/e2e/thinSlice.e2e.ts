@@ -29,7 +29,7 @@ test('a clinician records a session from the first keystroke to the copied summa
   await screenshot(page, '02-patient');
 
   await page.getByRole('button', { name: 'Start session' }).click();
-  await expect(page.getByLabel('Patient')).toContainText('999 007 9196');
+  await expect(page.getByLabel('Patient', { exact: true })).toContainText('999 007 9196');
   await expect(page.getByText('No target yet')).toBeVisible();
 
   await page.getByRole('button', { name: 'Add target' }).click();

@@ -1,22 +1,21 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useApp } from '../../state/context';
 
-type CopyState = { state: 'idle' } | { state: 'copied' } | { state: 'failed' };
+/** What the last press did, and to which text: once the record changes, "Copied" no longer holds. */
+type CopyState = { state: 'copied' | 'failed'; text: string } | null;
 
 /** The paste-ready text, exactly as the export produces it from the saved record, with one-press copy. */
 export function SummaryPanel() {
   const summary = useApp((s) => s.summary);
-  const [copy, setCopy] = useState<CopyState>({ state: 'idle' });
+  const [lastCopy, setLastCopy] = useState<CopyState>(null);
   const pre = useRef<HTMLPreElement>(null);
-
-  // "Copied" refers to the text that was copied: once the record changes, it no longer holds.
-  useEffect(() => setCopy({ state: 'idle' }), [summary]);
+  const copy = lastCopy && lastCopy.text === summary ? lastCopy.state : null;
 
   async function onCopy() {
     if (!summary) return;
     try {
       await navigator.clipboard.writeText(summary);
-      setCopy({ state: 'copied' });
+      setLastCopy({ state: 'copied', text: summary });
     } catch {
       // Clipboard refused (no permission or no focus): select the text so Ctrl+C works.
       const range = document.createRange();
@@ -26,7 +25,7 @@ export function SummaryPanel() {
         sel?.removeAllRanges();
         sel?.addRange(range);
       }
-      setCopy({ state: 'failed' });
+      setLastCopy({ state: 'failed', text: summary });
     }
   }
 
@@ -39,8 +38,8 @@ export function SummaryPanel() {
         </button>
       </div>
       <p className="copy-status" aria-live="polite">
-        {copy.state === 'copied' ? 'Copied. Paste it into the notes (Ctrl+V).' : null}
-        {copy.state === 'failed' ? 'Could not copy automatically. The text is selected: press Ctrl+C.' : null}
+        {copy === 'copied' ? 'Copied. Paste it into the notes (Ctrl+V).' : null}
+        {copy === 'failed' ? 'Could not copy automatically. The text is selected: press Ctrl+C.' : null}
       </p>
       <pre ref={pre} className="summary-text" data-testid="summary-text" tabIndex={0} aria-label="Summary text">
         {summary ?? 'Preparing…'}
