@@ -1,79 +1,172 @@
-// The record's shape, as zod schemas: one definition serves the IPC contract, the session
-// document file format (what `cryolog validate` reads) and the TypeScript types.
-//
-// Bounds here are *storage* bounds: what can be saved at all. Clinical plausibility (a freeze
-// of 900 s, a tip at +68 °C) is the rules engine's job (rules.ts), because a draft must be
-// savable even while it holds a hard error.
+// The record's shape as zod schemas, derived from the field declarations in record.ts: one
+// definition serves the IPC contract, the session file format (what `cryolog validate` and
+// `cryolog import` read) and the TypeScript types.
 import { z } from 'zod';
-import { NERVE_CODES, SIDES } from './valueSets';
+import { fieldsObject, type FieldValues } from './fields';
+import {
+  ALLERGY_FIELDS,
+  COMPLICATION_FIELDS,
+  CONSENT_SITE_FIELDS,
+  CYCLE_FIELDS,
+  DEVICE_FIELDS,
+  DIAGNOSTIC_BLOCK_FIELDS,
+  ENTITY_DEFS,
+  FOLLOW_UP_FIELDS,
+  GOAL_FIELDS,
+  OUTCOME_FIELDS,
+  PATIENT_FIELDS,
+  SESSION_FIELDS,
+  TARGET_FIELDS,
+  TEAM_MEMBER_FIELDS,
+  type EntityName,
+} from './record';
+import { SESSION_STATUS_CODES } from './valueSets';
 
 export const Id = z.uuid();
 export const IsoDate = z.iso.date();
 export const IsoDateTime = z.iso.datetime({ offset: true });
 
-const Name = z.string().trim().max(100);
-
-/** Fields a clinician edits, with the value each accepts (null clears the field). */
-export const PatientFields = z.strictObject({
-  familyName: Name.nullable(),
-  givenName: Name.nullable(),
-  dateOfBirth: IsoDate.nullable(),
-  // Digits only; an incomplete or wrong number is saved as typed and flagged by rule E01.
-  nhsNumber: z.string().regex(/^\d{0,10}$/, 'An NHS number is up to 10 digits.').nullable(),
-});
-
-export const TargetFields = z.strictObject({
-  nerve: z.enum(NERVE_CODES).nullable(),
-  branch: z.string().regex(/^[a-z0-9-]{1,40}$/).nullable(),
-  side: z.enum(SIDES).nullable(),
-});
-
-export const CycleFields = z.strictObject({
-  durationS: z.number().int().min(0).max(86_400).nullable(),
-  tipTempC: z.number().min(-273.15).max(1000).nullable(),
-});
-
 const Stamps = { createdAt: IsoDateTime, updatedAt: IsoDateTime };
+/** Rows that repeat under a parent carry their position (1..n, no gaps). */
+const Seq = z.int().min(1);
 
+// ── Editable fields of each entity (what saveFields may change) ───────────────────────────
+export const PatientFields = fieldsObject(PATIENT_FIELDS);
+export const AllergyFields = fieldsObject(ALLERGY_FIELDS);
+/** Status and start are always present: a session is created with both. */
+export const SessionFields = fieldsObject(SESSION_FIELDS).extend({
+  status: z.enum(SESSION_STATUS_CODES),
+  startedAt: IsoDateTime,
+});
+export const TeamMemberFields = fieldsObject(TEAM_MEMBER_FIELDS);
+export const ConsentSiteFields = fieldsObject(CONSENT_SITE_FIELDS);
+export const GoalFields = fieldsObject(GOAL_FIELDS);
+export const DiagnosticBlockFields = fieldsObject(DIAGNOSTIC_BLOCK_FIELDS);
+export const DeviceFields = fieldsObject(DEVICE_FIELDS);
+export const TargetFields = fieldsObject(TARGET_FIELDS);
+export const CycleFields = fieldsObject(CYCLE_FIELDS);
+export const OutcomeFields = fieldsObject(OUTCOME_FIELDS);
+export const ComplicationFields = fieldsObject(COMPLICATION_FIELDS);
+export const FollowUpFields = fieldsObject(FOLLOW_UP_FIELDS);
+
+export const ENTITY_FIELD_SCHEMAS = {
+  patient: PatientFields,
+  allergy: AllergyFields,
+  session: SessionFields,
+  teamMember: TeamMemberFields,
+  consentSite: ConsentSiteFields,
+  goal: GoalFields,
+  diagnosticBlock: DiagnosticBlockFields,
+  device: DeviceFields,
+  target: TargetFields,
+  cycle: CycleFields,
+  outcome: OutcomeFields,
+  complication: ComplicationFields,
+  followUp: FollowUpFields,
+} as const satisfies { [E in EntityName]: z.ZodObject };
+
+export type PatientFieldValues = FieldValues<typeof PATIENT_FIELDS>;
+export type TargetFieldValues = FieldValues<typeof TARGET_FIELDS>;
+export type CycleFieldValues = FieldValues<typeof CYCLE_FIELDS>;
+
+// ── Stored rows ─────────────────────────────────────────────────────────────────────────────
 export const Patient = z.strictObject({ id: Id, ...PatientFields.shape, ...Stamps });
 export type Patient = z.infer<typeof Patient>;
 
-export const SESSION_STATUSES = ['draft'] as const;
-export const Session = z.strictObject({
-  id: Id,
-  patientId: Id,
-  status: z.enum(SESSION_STATUSES),
-  startedAt: IsoDateTime,
-  ...Stamps,
-});
+export const Session = z.strictObject({ id: Id, patientId: Id, ...SessionFields.shape, ...Stamps });
 export type Session = z.infer<typeof Session>;
 
-export const Cycle = z.strictObject({ id: Id, targetId: Id, seq: z.int().min(1), ...CycleFields.shape, ...Stamps });
-export type Cycle = z.infer<typeof Cycle>;
+const under = <P extends string, S extends z.ZodRawShape>(parentKey: P, fields: z.ZodObject<S>) =>
+  z.strictObject({ id: Id, [parentKey]: Id, seq: Seq, ...fields.shape, ...Stamps } as { id: typeof Id } & { [K in P]: typeof Id } & {
+    seq: typeof Seq;
+  } & S &
+    typeof Stamps);
 
-export const Target = z.strictObject({ id: Id, sessionId: Id, seq: z.int().min(1), ...TargetFields.shape, ...Stamps });
+export const Allergy = under('patientId', AllergyFields);
+export const TeamMember = under('sessionId', TeamMemberFields);
+export const ConsentSite = under('sessionId', ConsentSiteFields);
+export const Goal = under('sessionId', GoalFields);
+export const DiagnosticBlock = under('sessionId', DiagnosticBlockFields);
+export const Device = under('sessionId', DeviceFields);
+export const Target = under('sessionId', TargetFields);
+export const Cycle = under('targetId', CycleFields);
+export const Outcome = under('sessionId', OutcomeFields);
+export const Complication = under('sessionId', ComplicationFields);
+export const FollowUp = under('sessionId', FollowUpFields);
+
+export type Allergy = z.infer<typeof Allergy>;
+export type TeamMember = z.infer<typeof TeamMember>;
+export type ConsentSite = z.infer<typeof ConsentSite>;
+export type Goal = z.infer<typeof Goal>;
+export type DiagnosticBlock = z.infer<typeof DiagnosticBlock>;
+export type Device = z.infer<typeof Device>;
 export type Target = z.infer<typeof Target>;
+export type Cycle = z.infer<typeof Cycle>;
+export type Outcome = z.infer<typeof Outcome>;
+export type Complication = z.infer<typeof Complication>;
+export type FollowUp = z.infer<typeof FollowUp>;
 
-export const TargetWithCycles = z.strictObject({ ...Target.shape, cycles: z.array(Cycle).max(200) });
+/** Schemas of every stored row, by entity (the data layer checks what it reads in tests). */
+export const ROW_SCHEMAS = {
+  patient: Patient,
+  allergy: Allergy,
+  session: Session,
+  teamMember: TeamMember,
+  consentSite: ConsentSite,
+  goal: Goal,
+  diagnosticBlock: DiagnosticBlock,
+  device: Device,
+  target: Target,
+  cycle: Cycle,
+  outcome: Outcome,
+  complication: Complication,
+  followUp: FollowUp,
+} as const satisfies { [E in EntityName]: z.ZodObject };
+export type Row<E extends EntityName> = z.infer<(typeof ROW_SCHEMAS)[E]>;
+
+export const Acknowledgement = z.strictObject({
+  id: Id,
+  sessionId: Id,
+  ruleId: z.string().regex(/^[A-Z]{1,3}\d{0,2}[a-z]?$/),
+  entity: z.string().max(40),
+  entityId: z.string().max(40),
+  field: z.string().max(60).nullable(),
+  reason: z.string().max(2_000).nullable(),
+  acknowledgedBy: z.string().min(1).max(120),
+  at: IsoDateTime,
+});
+export type Acknowledgement = z.infer<typeof Acknowledgement>;
+
+const Many = <T extends z.ZodType>(item: T, max = 100) => z.array(item).max(max);
+
+export const PatientRecord = z.strictObject({ ...Patient.shape, allergies: Many(Allergy, 50) });
+export type PatientRecord = z.infer<typeof PatientRecord>;
+
+export const TargetWithCycles = z.strictObject({ ...Target.shape, cycles: Many(Cycle, 200) });
 export type TargetWithCycles = z.infer<typeof TargetWithCycles>;
 
 /**
- * One session with everything in it: what `getSession` answers, what `cryolog validate`
- * reads, and what every export is built from. `format` names the file format so a file can
- * be recognised and its version checked before it is trusted.
+ * One session with everything in it: what `getSession` answers, what `cryolog validate` and
+ * `cryolog import` read (docs/session.schema.json), and what every export is built from.
+ * `format` names the file format so a file can be recognised and its version checked.
  */
 export const SessionDocument = z.strictObject({
   format: z.literal('cryolog.session'),
   formatVersion: z.literal(1),
   session: Session,
-  patient: Patient,
-  targets: z.array(TargetWithCycles).max(100),
+  patient: PatientRecord,
+  team: Many(TeamMember, 20),
+  consentSites: Many(ConsentSite, 40),
+  goals: Many(Goal, 20),
+  diagnosticBlocks: Many(DiagnosticBlock, 40),
+  devices: Many(Device, 20),
+  targets: Many(TargetWithCycles, 100),
+  outcomes: Many(Outcome, 40),
+  complications: Many(Complication, 40),
+  followUps: Many(FollowUp, 40),
+  acknowledgements: Many(Acknowledgement, 500),
 });
 export type SessionDocument = z.infer<typeof SessionDocument>;
 
-export const ENTITIES = ['patient', 'target', 'cycle'] as const;
-export type Entity = (typeof ENTITIES)[number];
-
-export type PatientFieldValues = z.infer<typeof PatientFields>;
-export type TargetFieldValues = z.infer<typeof TargetFields>;
-export type CycleFieldValues = z.infer<typeof CycleFields>;
+export { ENTITY_DEFS };
+export type { EntityName };

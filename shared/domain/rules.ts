@@ -4,7 +4,7 @@
 //
 // A hard error ("error") blocks sign-off and export, never saving a draft. A warning must be
 // acknowledged; `needsReason` marks the W+R ones that also need a free-text reason.
-import type { Entity, SessionDocument } from './model';
+import type { EntityName, SessionDocument } from './model';
 import { nhsNumberProblem } from './nhsNumber';
 import { findBranch, findNerve } from './valueSets';
 
@@ -29,7 +29,7 @@ export interface Finding {
   ruleId: string;
   severity: Severity;
   needsReason: boolean;
-  entity: Entity | 'session';
+  entity: EntityName;
   entityId: string;
   field: string;
   message: string;

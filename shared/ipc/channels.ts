@@ -9,10 +9,10 @@ export const CHANNELS = [
   'getPatient',
   'startSession',
   'getSession',
-  'addTarget',
-  'addCycle',
+  'addRow',
   'deleteRow',
   'saveFields',
+  'acknowledgeWarning',
   'exportSession',
 ] as const;
 

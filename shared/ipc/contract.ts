@@ -8,18 +8,8 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
 import type { Result } from './result';
-import {
-  Cycle,
-  CycleFields,
-  Id,
-  IsoDateTime,
-  Patient,
-  PatientFields,
-  Session,
-  SessionDocument,
-  Target,
-  TargetFields,
-} from '../domain/model';
+import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
+import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 
 const Empty = z.strictObject({});
 
@@ -64,12 +54,29 @@ export type SessionListItem = z.infer<typeof SessionListItem>;
 const patchOf = <T extends z.ZodRawShape>(fields: z.ZodObject<T>) =>
   fields.partial().refine((patch) => Object.keys(patch).length > 0, 'Nothing to save: the change names no field.');
 
-export const SaveFieldsRequest = z.discriminatedUnion('entity', [
-  z.strictObject({ entity: z.literal('patient'), id: Id, patch: patchOf(PatientFields) }),
-  z.strictObject({ entity: z.literal('target'), id: Id, patch: patchOf(TargetFields) }),
-  z.strictObject({ entity: z.literal('cycle'), id: Id, patch: patchOf(CycleFields) }),
-]);
-export type SaveFieldsRequest = z.infer<typeof SaveFieldsRequest>;
+const saveRequestFor = <E extends EntityName>(entity: E) =>
+  z.strictObject({ entity: z.literal(entity), id: Id, patch: patchOf(ENTITY_FIELD_SCHEMAS[entity] as z.ZodObject) });
+
+/** One autosave: some fields of one row of one entity (any entity of record.ts). */
+export const SaveFieldsRequest = z.discriminatedUnion(
+  'entity',
+  ENTITY_NAMES.map(saveRequestFor) as unknown as [ReturnType<typeof saveRequestFor>, ...ReturnType<typeof saveRequestFor>[]],
+);
+type PatchOf<E extends EntityName> = Partial<z.output<(typeof ENTITY_FIELD_SCHEMAS)[E]>>;
+export type SaveFieldsRequest = { [E in EntityName]: { entity: E; id: string; patch: PatchOf<E> } }[EntityName];
+
+export const AddRowRequest = z.strictObject({ entity: z.enum(ROW_ENTITIES), parentId: Id });
+export const RowRef = z.strictObject({ id: Id, seq: z.int().min(1) });
+
+export const AcknowledgeRequest = z.strictObject({
+  sessionId: Id,
+  ruleId: Acknowledgement.shape.ruleId,
+  entity: Acknowledgement.shape.entity,
+  entityId: Acknowledgement.shape.entityId,
+  field: Acknowledgement.shape.field,
+  reason: Acknowledgement.shape.reason,
+  acknowledgedBy: Acknowledgement.shape.acknowledgedBy,
+});
 
 export const EXPORT_FORMATS = ['text'] as const;
 export const ExportResult = z.strictObject({
@@ -81,16 +88,20 @@ export const ExportResult = z.strictObject({
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
   getAppInfo: { req: Empty, res: AppInfo },
-  listSessions: { req: z.strictObject({ limit: z.int().min(1).max(500) }), res: z.array(SessionListItem) },
+  listSessions: {
+    // search: NHS number digits (spaces allowed) or the start of a family or given name.
+    req: z.strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional() }),
+    res: z.array(SessionListItem),
+  },
   listPatients: { req: z.strictObject({ limit: z.int().min(1).max(500) }), res: z.array(Patient) },
   createPatient: { req: Empty, res: Patient },
-  getPatient: { req: z.strictObject({ id: Id }), res: z.strictObject({ patient: Patient, sessions: z.array(SessionListItem) }) },
+  getPatient: { req: z.strictObject({ id: Id }), res: z.strictObject({ patient: PatientRecord, sessions: z.array(SessionListItem) }) },
   startSession: { req: z.strictObject({ patientId: Id }), res: Session },
   getSession: { req: z.strictObject({ id: Id }), res: SessionDocument },
-  addTarget: { req: z.strictObject({ sessionId: Id }), res: Target },
-  addCycle: { req: z.strictObject({ targetId: Id }), res: Cycle },
-  deleteRow: { req: z.strictObject({ entity: z.enum(['target', 'cycle']), id: Id }), res: z.strictObject({ deleted: z.literal(true) }) },
-  saveFields: { req: SaveFieldsRequest, res: z.strictObject({ savedAt: IsoDateTime }) },
+  addRow: { req: AddRowRequest, res: RowRef },
+  deleteRow: { req: z.strictObject({ entity: z.enum(ROW_ENTITIES), id: Id }), res: z.strictObject({ deleted: z.literal(true) }) },
+  saveFields: { req: SaveFieldsRequest as z.ZodType<SaveFieldsRequest>, res: z.strictObject({ savedAt: IsoDateTime }) },
+  acknowledgeWarning: { req: AcknowledgeRequest, res: Acknowledgement },
   exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS) }), res: ExportResult },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 

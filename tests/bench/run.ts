@@ -28,8 +28,8 @@ function call<C extends Channel>(ctx: Ctx, channel: C, payload: unknown): Res<C>
 function seedCycle(ctx: Ctx): string {
   const patient = call(ctx, 'createPatient', {});
   const session = call(ctx, 'startSession', { patientId: patient.id });
-  const target = call(ctx, 'addTarget', { sessionId: session.id });
-  return call(ctx, 'addCycle', { targetId: target.id }).id;
+  const target = call(ctx, 'addRow', { entity: 'target', parentId: session.id });
+  return call(ctx, 'addRow', { entity: 'cycle', parentId: target.id }).id;
 }
 
 interface Stats {

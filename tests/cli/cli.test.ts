@@ -51,9 +51,9 @@ function seed(file: string): { sessionId: string; doc: Res<'getSession'> } {
     const patient = call(ctx, 'createPatient', {});
     call(ctx, 'saveFields', { entity: 'patient', id: patient.id, patch: { nhsNumber: NHS, familyName: 'Ó Briain', givenName: 'Siobhán', dateOfBirth: '1961-03-14' } });
     const session = call(ctx, 'startSession', { patientId: patient.id });
-    const target = call(ctx, 'addTarget', { sessionId: session.id });
+    const target = call(ctx, 'addRow', { entity: 'target', parentId: session.id });
     call(ctx, 'saveFields', { entity: 'target', id: target.id, patch: { nerve: 'musculocutaneous', branch: 'brachialis', side: 'left' } });
-    const cycle = call(ctx, 'addCycle', { targetId: target.id });
+    const cycle = call(ctx, 'addRow', { entity: 'cycle', parentId: target.id });
     call(ctx, 'saveFields', { entity: 'cycle', id: cycle.id, patch: { durationS: 90, tipTempC: -70 } });
     return { sessionId: session.id, doc: call(ctx, 'getSession', { id: session.id }) };
   } finally {

@@ -24,8 +24,8 @@ function errorOf(r: Result<unknown>) {
 function seedSession(ctx: Ctx) {
   const patient = call(ctx, 'createPatient', {});
   const session = call(ctx, 'startSession', { patientId: patient.id });
-  const target = call(ctx, 'addTarget', { sessionId: session.id });
-  const cycle = call(ctx, 'addCycle', { targetId: target.id });
+  const target = call(ctx, 'addRow', { entity: 'target', parentId: session.id });
+  const cycle = call(ctx, 'addRow', { entity: 'cycle', parentId: target.id });
   return { patient, session, target, cycle };
 }
 
@@ -111,14 +111,14 @@ describe('dispatch: the one boundary every request crosses', () => {
     const ctx = testContext();
     const error = errorOf(dispatch(ctx, 'getSession', { id: '00000000-0000-4000-8000-000000000000' }));
     expect(error).toEqual({ code: 'NOT_FOUND', message: expect.stringContaining('That session was not found') });
-    expect(errorOf(dispatch(ctx, 'addCycle', { targetId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
+    expect(errorOf(dispatch(ctx, 'addRow', { entity: 'cycle', parentId: '00000000-0000-4000-8000-000000000000' })).code).toBe('NOT_FOUND');
   });
 
   it('removing a cycle closes the gap in the numbering and keeps the removed values in the audit trail', () => {
     const ctx = testContext();
     const { target, cycle: first, session } = seedSession(ctx);
-    const second = call(ctx, 'addCycle', { targetId: target.id });
-    const third = call(ctx, 'addCycle', { targetId: target.id });
+    const second = call(ctx, 'addRow', { entity: 'cycle', parentId: target.id });
+    const third = call(ctx, 'addRow', { entity: 'cycle', parentId: target.id });
     call(ctx, 'saveFields', { entity: 'cycle', id: first.id, patch: { tipTempC: -71 } });
     call(ctx, 'deleteRow', { entity: 'cycle', id: first.id });
     const cycles = call(ctx, 'getSession', { id: session.id }).targets[0]!.cycles;
@@ -137,7 +137,7 @@ describe('dispatch: the one boundary every request crosses', () => {
     call(ctx, 'saveFields', { entity: 'patient', id: a.patient.id, patch: { familyName: 'Older', nhsNumber: '9990079196' } });
     clock.advance(60 * 60_000);
     const b = seedSession(ctx);
-    call(ctx, 'addCycle', { targetId: b.target.id });
+    call(ctx, 'addRow', { entity: 'cycle', parentId: b.target.id });
     const list = call(ctx, 'listSessions', { limit: 10 });
     expect(list.map((s) => [s.id, s.targetCount, s.cycleCount])).toEqual([
       [b.session.id, 1, 2],

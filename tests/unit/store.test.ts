@@ -52,9 +52,9 @@ describe('renderer store', () => {
     const patientId = (await store.getState().createPatient())!;
     const sessionId = (await store.getState().startSession(patientId))!;
     await store.getState().showRoute({ name: 'session', id: sessionId });
-    const targetId = (await store.getState().addTarget())!;
+    const targetId = (await store.getState().addRow('target', sessionId))!;
     await store.getState().saveFields({ entity: 'target', id: targetId, patch: { nerve: 'ulnar', branch: 'fcu', side: 'left' } });
-    const cycleId = (await store.getState().addCycle(targetId))!;
+    const cycleId = (await store.getState().addRow('cycle', targetId))!;
     await store.getState().saveFields({ entity: 'cycle', id: cycleId, patch: { durationS: 90, tipTempC: -68 } });
     const doc = store.getState().sessionDoc!;
     expect(doc.targets[0]).toMatchObject({ nerve: 'ulnar', side: 'left', cycles: [{ durationS: 90, tipTempC: -68 }] });

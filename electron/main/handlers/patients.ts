@@ -1,7 +1,7 @@
 import type { Handler } from './index';
 import { requireDb, stamp } from './db';
-import { getPatient, insertPatient, listPatients } from '../db/repos/patients';
-import { listSessionsForPatient } from '../db/repos/sessions';
+import { getRow, insertRow, listRows } from '../db/repos/entities';
+import { listPatients, listSessionsForPatient } from '../db/repos/sessions';
 import { notFound } from '../ipc/appError';
 
 export const patientHandlers: {
@@ -12,14 +12,13 @@ export const patientHandlers: {
   listPatients: (ctx, { limit }) => listPatients(requireDb(ctx), limit),
   createPatient: (ctx) => {
     const db = requireDb(ctx);
-    return db.transaction(() => insertPatient(db, ctx.newId(), stamp(ctx)))();
+    // Allergies start as "not asked": a blank must never read as "none known".
+    return db.transaction(() => insertRow(db, 'patient', ctx.newId(), null, stamp(ctx), { allergyStatus: 'not-asked' }))();
   },
   getPatient: (ctx, { id }) => {
     const db = requireDb(ctx);
-    const patient = getPatient(db, id);
+    const patient = getRow(db, 'patient', id);
     if (!patient) throw notFound('That patient');
-    return { patient, sessions: listSessionsForPatient(db, id) };
+    return { patient: { ...patient, allergies: listRows(db, 'allergy', id) }, sessions: listSessionsForPatient(db, id) };
   },
 };
-
-

@@ -1,25 +1,46 @@
 import type { Handler } from './index';
 import { localNow, requireDb, stamp } from './db';
-import { getPatient, updatePatient } from '../db/repos/patients';
-import { getSession, insertSession, listRecentSessions, loadSessionDocument, touchSession } from '../db/repos/sessions';
-import { deleteTarget, getTarget, insertTarget, updateTarget } from '../db/repos/targets';
-import { deleteCycle, getCycle, insertCycle, updateCycle } from '../db/repos/cycles';
+import { ENTITY_DEFS, type EntityName } from '../../../shared/domain/record';
+import { deleteRow, getRow, insertRow, sessionIdOf, updateRow } from '../db/repos/entities';
+import { insertSession, listRecentSessions, loadSessionDocument, touchSession } from '../db/repos/sessions';
+import { insertAcknowledgement } from '../db/repos/acknowledgements';
+import { appendAudit } from '../db/repos/audit';
+import { searchSessions } from '../db/repos/search';
 import { notFound } from '../ipc/appError';
+
+const LABELS: Record<EntityName, string> = {
+  patient: 'That patient',
+  allergy: 'That allergy',
+  session: 'That session',
+  teamMember: 'That team member',
+  consentSite: 'That consented site',
+  goal: 'That goal',
+  diagnosticBlock: 'That diagnostic block',
+  device: 'That device',
+  target: 'That target',
+  cycle: 'That freeze cycle',
+  outcome: 'That outcome',
+  complication: 'That complication',
+  followUp: 'That follow-up',
+};
 
 export const sessionHandlers: {
   listSessions: Handler<'listSessions'>;
   startSession: Handler<'startSession'>;
   getSession: Handler<'getSession'>;
-  addTarget: Handler<'addTarget'>;
-  addCycle: Handler<'addCycle'>;
+  addRow: Handler<'addRow'>;
   deleteRow: Handler<'deleteRow'>;
   saveFields: Handler<'saveFields'>;
+  acknowledgeWarning: Handler<'acknowledgeWarning'>;
 } = {
-  listSessions: (ctx, { limit }) => listRecentSessions(requireDb(ctx), limit),
+  listSessions: (ctx, { limit, search }) => {
+    const db = requireDb(ctx);
+    return search && search.trim() ? searchSessions(db, search, limit) : listRecentSessions(db, limit);
+  },
 
   startSession: (ctx, { patientId }) => {
     const db = requireDb(ctx);
-    if (!getPatient(db, patientId)) throw notFound('That patient');
+    if (!getRow(db, 'patient', patientId)) throw notFound('That patient');
     return db.transaction(() => insertSession(db, { id: ctx.newId(), patientId, startedAt: localNow(ctx), at: stamp(ctx) }))();
   },
 
@@ -29,45 +50,29 @@ export const sessionHandlers: {
     return doc;
   },
 
-  addTarget: (ctx, { sessionId }) => {
+  addRow: (ctx, { entity, parentId }) => {
     const db = requireDb(ctx);
-    if (!getSession(db, sessionId)) throw notFound('That session');
+    const parent = ENTITY_DEFS[entity].parent as EntityName;
+    if (!getRow(db, parent, parentId)) throw notFound(LABELS[parent]);
     const at = stamp(ctx);
     return db.transaction(() => {
-      touchSession(db, sessionId, at);
-      return insertTarget(db, ctx.newId(), sessionId, at);
+      const sessionId = sessionIdOf(db, parent, parentId);
+      const row = insertRow(db, entity, ctx.newId(), parentId, at, {}, sessionId) as { id: string; seq: number };
+      if (sessionId) touchSession(db, sessionId, at);
+      return { id: row.id, seq: row.seq };
     })();
   },
 
-  addCycle: (ctx, { targetId }) => {
+  deleteRow: (ctx, { entity, id }) => {
     const db = requireDb(ctx);
-    const target = getTarget(db, targetId);
-    if (!target) throw notFound('That target');
     const at = stamp(ctx);
-    return db.transaction(() => {
-      touchSession(db, target.sessionId, at);
-      return insertCycle(db, ctx.newId(), targetId, target.sessionId, at);
+    const found = db.transaction(() => {
+      const sessionId = sessionIdOf(db, entity, id);
+      const removed = deleteRow(db, entity, id, at, sessionId);
+      if (removed && sessionId) touchSession(db, sessionId, at);
+      return removed;
     })();
-  },
-
-  deleteRow: (ctx, req) => {
-    const db = requireDb(ctx);
-    const at = stamp(ctx);
-    if (req.entity === 'target') {
-      const target = getTarget(db, req.id);
-      if (!target) throw notFound('That target');
-      db.transaction(() => {
-        deleteTarget(db, target, at);
-        touchSession(db, target.sessionId, at);
-      })();
-    } else {
-      const cycle = getCycle(db, req.id);
-      if (!cycle) throw notFound('That freeze cycle');
-      db.transaction(() => {
-        deleteCycle(db, cycle, at);
-        touchSession(db, cycle.sessionId, at);
-      })();
-    }
+    if (!found) throw notFound(LABELS[entity]);
     return { deleted: true };
   },
 
@@ -77,26 +82,22 @@ export const sessionHandlers: {
     const db = requireDb(ctx);
     const at = stamp(ctx);
     db.transaction(() => {
-      switch (req.entity) {
-        case 'patient': {
-          if (!getPatient(db, req.id)) throw notFound('That patient');
-          updatePatient(db, req.id, req.patch, at);
-          break;
-        }
-        case 'target': {
-          const target = getTarget(db, req.id);
-          if (!target) throw notFound('That target');
-          if (updateTarget(db, target, req.patch, at).changed.length > 0) touchSession(db, target.sessionId, at);
-          break;
-        }
-        case 'cycle': {
-          const cycle = getCycle(db, req.id);
-          if (!cycle) throw notFound('That freeze cycle');
-          if (updateCycle(db, cycle, req.patch, at).changed.length > 0) touchSession(db, cycle.sessionId, at);
-          break;
-        }
-      }
+      if (!getRow(db, req.entity, req.id)) throw notFound(LABELS[req.entity]);
+      const sessionId = sessionIdOf(db, req.entity, req.id);
+      const changed = updateRow(db, req.entity, req.id, req.patch as Record<string, unknown>, at, sessionId);
+      if (changed.length > 0 && sessionId && req.entity !== 'session') touchSession(db, sessionId, at);
     })();
     return { savedAt: at };
+  },
+
+  acknowledgeWarning: (ctx, req) => {
+    const db = requireDb(ctx);
+    if (!getRow(db, 'session', req.sessionId)) throw notFound('That session');
+    const ack = { id: ctx.newId(), ...req, at: stamp(ctx) };
+    db.transaction(() => {
+      insertAcknowledgement(db, ack);
+      appendAudit(db, { at: ack.at, action: 'create', entity: 'acknowledgement', entityId: ack.id, sessionId: req.sessionId, newValue: ack });
+    })();
+    return ack;
   },
 };

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Patient, SessionDocument } from '../../../shared/domain/model';
+import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
+import type { RowEntity } from '../../../shared/domain/record';
 import type { Api, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
@@ -18,7 +19,7 @@ export interface AppState {
   route: Route;
   sessions: SessionListItem[] | null;
   patients: Patient[] | null;
-  patientView: { patient: Patient; sessions: SessionListItem[] } | null;
+  patientView: { patient: PatientRecord; sessions: SessionListItem[] } | null;
   sessionDoc: SessionDocument | null;
   summary: string | null;
   loadError: AppErrorData | null;
@@ -31,9 +32,9 @@ export interface AppState {
   showRoute(route: Route): Promise<void>;
   createPatient(): Promise<string | null>;
   startSession(patientId: string): Promise<string | null>;
-  addTarget(): Promise<string | null>;
-  addCycle(targetId: string): Promise<string | null>;
-  deleteRow(entity: 'target' | 'cycle', id: string): Promise<boolean>;
+  /** Adds a row (a target, a cycle, a team member…) under its parent; answers the new row's id. */
+  addRow(entity: RowEntity, parentId: string): Promise<string | null>;
+  deleteRow(entity: RowEntity, id: string): Promise<boolean>;
   saveFields(request: SaveFieldsRequest): Promise<Result<{ savedAt: string }>>;
   refreshSummary(): Promise<void>;
 }
@@ -73,6 +74,17 @@ export function createAppStore(api: Api): AppStore {
           return { ok: false, error } as Result<T>;
         },
       );
+    }
+
+    /** Re-reads whatever the current screen shows after a row was added or removed. */
+    async function reloadCurrent(): Promise<void> {
+      const doc = get().sessionDoc;
+      if (doc) await reloadSession(doc.session.id);
+      const view = get().patientView;
+      if (view) {
+        const r = await api.getPatient({ id: view.patient.id });
+        if (r.ok) set({ patientView: r.data });
+      }
     }
 
     async function reloadSession(id: string): Promise<void> {
@@ -140,28 +152,16 @@ export function createAppStore(api: Api): AppStore {
         return r.ok ? r.data.id : null;
       },
 
-      async addTarget() {
-        const doc = get().sessionDoc;
-        if (!doc) return null;
-        const r = await enqueueWrite(() => api.addTarget({ sessionId: doc.session.id }));
+      async addRow(entity, parentId) {
+        const r = await enqueueWrite(() => api.addRow({ entity, parentId }));
         if (!r.ok) return null;
-        await reloadSession(doc.session.id);
-        return r.data.id;
-      },
-
-      async addCycle(targetId) {
-        const doc = get().sessionDoc;
-        if (!doc) return null;
-        const r = await enqueueWrite(() => api.addCycle({ targetId }));
-        if (!r.ok) return null;
-        await reloadSession(doc.session.id);
+        await reloadCurrent();
         return r.data.id;
       },
 
       async deleteRow(entity, id) {
-        const doc = get().sessionDoc;
         const r = await enqueueWrite(() => api.deleteRow({ entity, id }));
-        if (r.ok && doc) await reloadSession(doc.session.id);
+        if (r.ok) await reloadCurrent();
         return r.ok;
       },
 
@@ -186,21 +186,42 @@ export function createAppStore(api: Api): AppStore {
 
 /** Mirrors a committed change into what is on screen, so rules and lists follow at once. */
 function applySaved(s: AppState, req: SaveFieldsRequest): Partial<AppState> {
+  const patch = req.patch as Record<string, unknown>;
+  const merge = <T extends { id: string }>(row: T): T => (row.id === req.id ? { ...row, ...patch } : row);
   const out: Partial<AppState> = {};
-  if (req.entity === 'patient') {
-    if (s.patientView?.patient.id === req.id) out.patientView = { ...s.patientView, patient: { ...s.patientView.patient, ...req.patch } };
-    if (s.sessionDoc?.patient.id === req.id) out.sessionDoc = { ...s.sessionDoc, patient: { ...s.sessionDoc.patient, ...req.patch } };
-  } else if (s.sessionDoc) {
-    out.sessionDoc = {
-      ...s.sessionDoc,
-      targets: s.sessionDoc.targets.map((t) =>
-        req.entity === 'target'
-          ? t.id === req.id
-            ? { ...t, ...req.patch }
-            : t
-          : { ...t, cycles: t.cycles.map((c) => (c.id === req.id ? { ...c, ...req.patch } : c)) },
-      ),
-    };
+  if (req.entity === 'patient' && s.patientView?.patient.id === req.id) out.patientView = { ...s.patientView, patient: merge(s.patientView.patient) };
+  const doc = s.sessionDoc;
+  if (!doc) return out;
+  switch (req.entity) {
+    case 'patient':
+      out.sessionDoc = { ...doc, patient: merge(doc.patient) };
+      break;
+    case 'allergy':
+      out.sessionDoc = { ...doc, patient: { ...doc.patient, allergies: doc.patient.allergies.map(merge) } };
+      break;
+    case 'session':
+      out.sessionDoc = { ...doc, session: merge(doc.session) };
+      break;
+    case 'cycle':
+      out.sessionDoc = { ...doc, targets: doc.targets.map((t) => ({ ...t, cycles: t.cycles.map(merge) })) };
+      break;
+    default: {
+      const key = COLLECTION_OF[req.entity];
+      out.sessionDoc = { ...doc, [key]: (doc[key] as { id: string }[]).map(merge) };
+    }
   }
   return out;
 }
+
+/** Where each session-level row entity lives in the session document. */
+const COLLECTION_OF = {
+  teamMember: 'team',
+  consentSite: 'consentSites',
+  goal: 'goals',
+  diagnosticBlock: 'diagnosticBlocks',
+  device: 'devices',
+  target: 'targets',
+  outcome: 'outcomes',
+  complication: 'complications',
+  followUp: 'followUps',
+} as const satisfies Record<Exclude<RowEntity, 'allergy' | 'cycle'>, keyof SessionDocument>;

@@ -1,41 +1,21 @@
-import type { Cycle, Session, SessionDocument, Target } from '../../../../shared/domain/model';
+import type { Patient, Session, SessionDocument } from '../../../../shared/domain/model';
 import type { SessionListItem } from '../../../../shared/ipc/contract';
 import type { DB } from '../types';
 import { stmt } from '../statements';
-import { appendAudit } from './audit';
-import { getPatient } from './patients';
-import { listTargets } from './targets';
-import { listCyclesForSession } from './cycles';
-
-interface SessionRow {
-  id: string;
-  patient_id: string;
-  status: Session['status'];
-  started_at: string;
-  created_at: string;
-  updated_at: string;
-}
-
-function toSession(r: SessionRow): Session {
-  return { id: r.id, patientId: r.patient_id, status: r.status, startedAt: r.started_at, createdAt: r.created_at, updatedAt: r.updated_at };
-}
+import { getRow, insertRow, listRows } from './entities';
+import { listAcknowledgements } from './acknowledgements';
 
 export function insertSession(db: DB, s: { id: string; patientId: string; startedAt: string; at: string }): Session {
-  stmt(db, 
-    `INSERT INTO session (id, patient_id, status, started_at, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?)`,
-  ).run(s.id, s.patientId, s.startedAt, s.at, s.at);
-  appendAudit(db, { at: s.at, action: 'create', entity: 'session', entityId: s.id, sessionId: s.id });
-  return getSession(db, s.id)!;
+  return insertRow(db, 'session', s.id, s.patientId, s.at, { status: 'draft', startedAt: s.startedAt }, s.id);
 }
 
-export function getSession(db: DB, id: string): Session | undefined {
-  const row = stmt(db, 'SELECT * FROM session WHERE id = ?').get(id) as SessionRow | undefined;
-  return row && toSession(row);
-}
-
-/** Marks a session as changed (its list position and "last edited" follow the newest edit). */
+/** Marks a session as changed (its "last edited" follows the newest edit of anything in it). */
 export function touchSession(db: DB, id: string, at: string): void {
   stmt(db, 'UPDATE session SET updated_at = ? WHERE id = ?').run(at, id);
+}
+
+export function listPatients(db: DB, limit: number): Patient[] {
+  return (stmt(db, 'SELECT id FROM patient ORDER BY updated_at DESC, id LIMIT ?').all(limit) as { id: string }[]).map((r) => getRow(db, 'patient', r.id)!);
 }
 
 interface ListRow {
@@ -81,16 +61,24 @@ export function listSessionsForPatient(db: DB, patientId: string): SessionListIt
 }
 
 export function loadSessionDocument(db: DB, id: string): SessionDocument | undefined {
-  const session = getSession(db, id);
+  const session = getRow(db, 'session', id);
   if (!session) return undefined;
-  const patient = getPatient(db, session.patientId);
+  const patient = getRow(db, 'patient', session.patientId);
   if (!patient) return undefined;
-  const cyclesByTarget = new Map<string, Cycle[]>();
-  for (const c of listCyclesForSession(db, id)) {
-    const list = cyclesByTarget.get(c.targetId) ?? [];
-    list.push(c);
-    cyclesByTarget.set(c.targetId, list);
-  }
-  const targets = listTargets(db, id).map((t: Target) => ({ ...t, cycles: cyclesByTarget.get(t.id) ?? [] }));
-  return { format: 'cryolog.session', formatVersion: 1, session, patient, targets };
+  return {
+    format: 'cryolog.session',
+    formatVersion: 1,
+    session,
+    patient: { ...patient, allergies: listRows(db, 'allergy', patient.id) },
+    team: listRows(db, 'teamMember', id),
+    consentSites: listRows(db, 'consentSite', id),
+    goals: listRows(db, 'goal', id),
+    diagnosticBlocks: listRows(db, 'diagnosticBlock', id),
+    devices: listRows(db, 'device', id),
+    targets: listRows(db, 'target', id).map((t) => ({ ...t, cycles: listRows(db, 'cycle', t.id) })),
+    outcomes: listRows(db, 'outcome', id),
+    complications: listRows(db, 'complication', id),
+    followUps: listRows(db, 'followUp', id),
+    acknowledgements: listAcknowledgements(db, id),
+  };
 }

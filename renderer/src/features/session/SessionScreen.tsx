@@ -12,7 +12,7 @@ import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
 export function SessionScreen({ id }: { id: string }) {
   const doc = useApp((s) => (s.sessionDoc?.session.id === id ? s.sessionDoc : null));
   const loadError = useApp((s) => s.loadError);
-  const addTarget = useApp((s) => s.addTarget);
+  const addRow = useApp((s) => s.addRow);
   const [focusId, setFocusId] = useState<string | null>(null);
   // The rules run here as the clinician types (they are pure and shared with the exports).
   const report = useMemo(() => (doc ? validateSession(doc) : null), [doc]);
@@ -23,7 +23,7 @@ export function SessionScreen({ id }: { id: string }) {
   const findings = [...report.errors, ...report.warnings];
 
   async function onAddTarget() {
-    const targetId = await addTarget();
+    const targetId = await addRow('target', doc!.session.id);
     if (targetId) setFocusId(targetId);
   }
 

@@ -19,7 +19,7 @@ const problemFor = (findings: Finding[], entityId: string, field: string) =>
 
 export function TargetCard({ target, findings, focusId, onAddedCycle }: Props) {
   const saveFields = useApp((s) => s.saveFields);
-  const addCycle = useApp((s) => s.addCycle);
+  const addRow = useApp((s) => s.addRow);
   const deleteRow = useApp((s) => s.deleteRow);
   const headingId = `target-${target.id}-heading`;
   const nerveSelect = useRef<HTMLSelectElement>(null);
@@ -41,7 +41,7 @@ export function TargetCard({ target, findings, focusId, onAddedCycle }: Props) {
   }
 
   async function onAddCycle() {
-    const id = await addCycle(target.id);
+    const id = await addRow('cycle', target.id);
     if (id) onAddedCycle(id);
   }
 
