@@ -1,5 +1,5 @@
 // Command-line parsing: argv in, one Command or a message saying how to fix the line out.
-// No library: two commands and three options do not justify a dependency.
+// No library: three commands and three options do not justify a dependency.
 import { EXPORT_FORMATS } from '../../shared/ipc/contract';
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -8,15 +8,17 @@ export type Command =
   | { kind: 'help'; requested: boolean }
   | { kind: 'version' }
   | { kind: 'validate'; file: string }
-  | { kind: 'export'; sessionId: string; format: ExportFormat; db?: string; out?: string };
+  | { kind: 'export'; sessionId: string; format: ExportFormat; db?: string; out?: string }
+  | { kind: 'import'; file: string; db?: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
-const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out'] } as const satisfies Record<string, readonly string[]>;
+const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out'], import: ['--db'] } as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
 const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(COMMAND_OPTIONS).flat());
 
 const HELP_HINT = 'Run "cryolog --help" for the commands and options.';
+const COMMANDS_ARE = 'The commands are "validate", "export" and "import".';
 const bad = (message: string): ParseResult => ({ ok: false, message: `cryolog: ${message}\n${HELP_HINT}` });
 
 function isCommandName(word: string): word is CommandName {
@@ -45,7 +47,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export), --help and --version.`);
+    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export and import), --help and --version.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i];
@@ -55,15 +57,22 @@ export function parseArgs(argv: readonly string[]): ParseResult {
   }
 
   const [commandWord, ...operands] = positional;
-  if (commandWord === undefined) return bad('no command given. The commands are "validate" and "export".');
-  if (!isCommandName(commandWord)) return bad(`unknown command "${commandWord}". The commands are "validate" and "export".`);
+  if (commandWord === undefined) return bad(`no command given. ${COMMANDS_ARE}`);
+  if (!isCommandName(commandWord)) return bad(`unknown command "${commandWord}". ${COMMANDS_ARE}`);
   const allowed: readonly string[] = COMMAND_OPTIONS[commandWord];
   for (const name of options.keys()) {
     if (!allowed.includes(name)) {
       return bad(`${name} is not an option of "${commandWord}"${allowed.length === 0 ? ' (it takes no options)' : ` (its options are ${allowed.join(', ')})`}.`);
     }
   }
-  return commandWord === 'validate' ? parseValidate(operands) : parseExport(operands, options);
+  switch (commandWord) {
+    case 'validate':
+      return parseValidate(operands);
+    case 'export':
+      return parseExport(operands, options);
+    case 'import':
+      return parseImport(operands, options);
+  }
 }
 
 function parseValidate(operands: string[]): ParseResult {
@@ -71,6 +80,14 @@ function parseValidate(operands: string[]): ParseResult {
   if (file === undefined) return bad('validate needs the session file to check, for example: cryolog validate session.json');
   if (extra.length > 0) return bad(`validate checks one file at a time; remove ${extra.map((e) => `"${e}"`).join(', ')}.`);
   return { ok: true, command: { kind: 'validate', file } };
+}
+
+function parseImport(operands: string[], options: Map<string, string>): ParseResult {
+  const [file, ...extra] = operands;
+  if (file === undefined) return bad('import needs the session file to import, for example: cryolog import session.json --db /path/to/cryolog.sqlite');
+  if (extra.length > 0) return bad(`import reads one file at a time; remove ${extra.map((e) => `"${e}"`).join(', ')}.`);
+  const db = options.get('--db');
+  return { ok: true, command: { kind: 'import', file, ...(db !== undefined && { db }) } };
 }
 
 function parseExport(operands: string[], options: Map<string, string>): ParseResult {

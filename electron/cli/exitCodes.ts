@@ -2,9 +2,9 @@
 export const EXIT = {
   /** Done; for validate: no hard error. */
   ok: 0,
-  /** validate: a hard error is present; export: the request failed (unknown session, ...). */
+  /** validate: a hard error is present; export: the request failed (unknown session, ...); import: refused or failed. */
   failed: 1,
-  /** Wrong command line, unreadable or invalid input file, or a Node.js that is too old. */
+  /** Wrong command line, unreadable or invalid input file (validate, import), or a Node.js that is too old. */
   usage: 2,
   /** The database file is missing or cannot be opened safely. */
   database: 3,

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { defaultDbPath } from '../main/paths';
 import { parseArgs } from './args';
 import { runExport } from './commands/export';
+import { runImport } from './commands/import';
 import { runValidate } from './commands/validate';
 import { EXIT, type ExitCode } from './exitCodes';
 import type { Io } from './io';
@@ -33,5 +34,7 @@ export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = pr
       return runValidate(command.file, io);
     case 'export':
       return runExport(command, io, env);
+    case 'import':
+      return runImport(command, io, env);
   }
 }

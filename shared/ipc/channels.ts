@@ -14,6 +14,9 @@ export const CHANNELS = [
   'saveFields',
   'acknowledgeWarning',
   'exportSession',
+  'getRuleConfig',
+  'saveRuleConfig',
+  'importSession',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -10,6 +10,7 @@ import type { Channel } from './channels';
 import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
+import { RuleConfigSchema } from '../domain/rules/config';
 
 const Empty = z.strictObject({});
 
@@ -85,6 +86,27 @@ export const ExportResult = z.strictObject({
   content: z.string(),
 });
 
+/** A patient field's value as reported back by an import (scalars, or a list of codes). */
+const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
+
+/** What an import did: the new session, and how the file's patient met the database's. */
+export const ImportResult = z.strictObject({
+  sessionId: Id,
+  patientId: Id,
+  /** True when an existing patient with the file's (valid) NHS number was used. */
+  patientMatched: z.boolean(),
+  /** The status stored: a file's "completed" arrives as "draft" (there is no signing yet). */
+  status: Session.shape.status,
+  /** Fields of the matched patient changed by the import (blank before, or allergies raised). */
+  patientFieldsUpdated: z.array(z.string()).max(100),
+  /** Fields recorded differently in the file; the database's value was kept. */
+  patientDifferences: z.array(z.strictObject({ field: z.string(), database: FieldValue, file: FieldValue })).max(100),
+  allergiesAdded: z.int().min(0),
+});
+
+/** The rules' thresholds as the service stores them; who last changed them and when (null: never, the defaults). */
+export const RuleConfigState = z.strictObject({ config: RuleConfigSchema, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
+
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
   getAppInfo: { req: Empty, res: AppInfo },
@@ -103,6 +125,11 @@ export const contract = {
   saveFields: { req: SaveFieldsRequest as z.ZodType<SaveFieldsRequest>, res: z.strictObject({ savedAt: IsoDateTime }) },
   acknowledgeWarning: { req: AcknowledgeRequest, res: Acknowledgement },
   exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS) }), res: ExportResult },
+  getRuleConfig: { req: Empty, res: RuleConfigState },
+  // The full configuration (strict, bounded, limits in order), never a partial one: what is saved is what is shown.
+  saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
+  // A whole session file; its size is bounded by the document's own array and text limits.
+  importSession: { req: z.strictObject({ document: SessionDocument }), res: ImportResult },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -139,3 +139,38 @@ function report(autosave: Stats, floor: Stats, sqliteVersion: string): void {
 }
 
 main();
+
+// ── Rules engine (appended block) ───────────────────────────────────────────────────────────
+// Times the pure rules engine, validateSession, over a full S1-sized session (3 targets, 10
+// cycles, every section filled: tests/unit/rules/fixtures.ts) and adds its figures to the
+// bench-report.json written above. No database: this is what the screen pays per keystroke.
+import { validateSession as benchValidateSession } from '../../shared/domain/rules';
+import { s1 as benchS1Session } from '../unit/rules/fixtures';
+
+function benchRules(): void {
+  const runs = Number(process.env.BENCH_RULES_RUNS ?? 2000);
+  if (!Number.isInteger(runs) || runs < 200) throw new Error('BENCH_RULES_RUNS must be an integer of at least 200.');
+  // domain.md's S1 has 9 cycles; a tenth (a third at target 2's site) gives the 3-target, 10-cycle size asked for.
+  const doc = benchS1Session();
+  const t2 = doc.targets[1]!;
+  const last = t2.cycles[t2.cycles.length - 1]!;
+  t2.cycles.push({ ...last, id: '10000000-0000-4000-8000-999999999999', seq: last.seq + 1, startedAt: '2026-03-17T09:36:00+00:00', endedAt: '2026-03-17T09:37:30+00:00' });
+  const cycles = doc.targets.reduce((n, t) => n + t.cycles.length, 0);
+  for (let i = 0; i < 200; i++) benchValidateSession(doc);
+  const samples: bigint[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    benchValidateSession(doc);
+    samples.push(process.hrtime.bigint() - t0);
+  }
+  const s = stats(samples);
+  console.log(`\nRules engine: validateSession on S1 (${doc.targets.length} targets, ${cycles} cycles), ${runs} runs after 200 warm-up`);
+  console.log(`p50 ${s.p50.toFixed(3)} ms, p99 ${s.p99.toFixed(3)} ms, mean ${s.mean.toFixed(3)} ms, max ${s.max.toFixed(3)} ms`);
+  const file = path.join(ROOT, 'bench-report.json');
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const out = { ...existing, rules_full_session_p50_ms: s.p50, rules_full_session_p99_ms: s.p99, rules_full_session_runs: runs };
+  fs.writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
+  console.log(`Added rules_full_session_p99_ms to ${file}`);
+}
+
+benchRules();

@@ -28,7 +28,9 @@ describe('paste-ready text summary', () => {
   it('lists what still blocks sign-off, in plain characters', () => {
     const doc = sessionDoc({ targets: [target(1, { side: null }, [cycle(1, { tipTempC: 68 })])] });
     const text = buildTextSummary(doc, validateSession(doc), meta);
-    expect(text).toContain('OUTSTANDING BEFORE SIGN-OFF (2)');
+    const report = validateSession(doc);
+    expect(text).toContain(`OUTSTANDING BEFORE SIGN-OFF (${report.errors.length})`);
+    expect(text).toContain('- E04: Target 1: side (left or right) is missing.');
     expect(text).toContain('- E09: Target 1, cycle 1: 68 deg C is not a possible nitrous-oxide');
     expect(text).not.toContain('°');
   });

@@ -4,7 +4,9 @@ import type { Ctx } from '../context';
 import { patientHandlers } from './patients';
 import { sessionHandlers } from './sessions';
 import { exportHandlers } from './exports';
+import { importExportHandlers } from './importExport';
 import { appHandlers } from './app';
+import { settingsHandlers } from './settings';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -15,4 +17,6 @@ export const handlers: Handlers = {
   ...patientHandlers,
   ...sessionHandlers,
   ...exportHandlers,
+  ...importExportHandlers,
+  ...settingsHandlers,
 };

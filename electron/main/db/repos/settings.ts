@@ -1,0 +1,33 @@
+import type { DB } from '../types';
+import { stmt } from '../statements';
+
+// Service settings (table `setting`, migration 2): one JSON value per key, with who changed it
+// last and when. The history of every change is in audit_log, written by the caller in the
+// same transaction.
+
+export interface StoredSetting {
+  /** The stored JSON, parsed; checking its shape is the caller's job (it may predate a schema change). */
+  value: unknown;
+  updatedBy: string;
+  updatedAt: string;
+}
+
+interface SettingRow {
+  value: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export function getSetting(db: DB, key: string): StoredSetting | undefined {
+  const row = stmt(db, 'SELECT value, updated_by, updated_at FROM setting WHERE key = ?').get(key) as SettingRow | undefined;
+  // The column is CHECKed json_valid, so JSON.parse cannot fail on a row SQLite accepted.
+  return row && { value: JSON.parse(row.value) as unknown, updatedBy: row.updated_by, updatedAt: row.updated_at };
+}
+
+export function putSetting(db: DB, key: string, value: unknown, updatedBy: string, updatedAt: string): void {
+  stmt(
+    db,
+    `INSERT INTO setting (key, value, updated_by, updated_at) VALUES (@key, @value, @updatedBy, @updatedAt)
+     ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+  ).run({ key, value: JSON.stringify(value), updatedBy, updatedAt });
+}
