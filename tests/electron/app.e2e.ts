@@ -112,21 +112,21 @@ test.describe('CryoLog in Electron', () => {
     await page.getByRole('button', { name: 'New patient' }).click();
     await page.getByLabel('Family name').fill('Electronpatient');
     await page.getByLabel('Given name').fill('Eve');
-    await page.getByLabel('NHS number').fill('9990316767');
-    await page.getByLabel('NHS number').blur();
-    await expect(page.getByLabel('NHS number')).toHaveValue('999 031 6767');
+    await page.getByLabel('NHS number', { exact: true }).fill('9990316767');
+    await page.getByLabel('NHS number', { exact: true }).blur();
+    await expect(page.getByLabel('NHS number', { exact: true })).toHaveValue('999 031 6767');
     await page.getByRole('button', { name: 'Start session' }).click();
     await page.getByRole('button', { name: 'Add target' }).click();
     const target = page.getByTestId('target-1');
     await target.getByLabel('Nerve and branch').selectOption({ label: 'Radial → brachioradialis' });
     await target.getByRole('radio', { name: 'Right' }).click();
     await target.getByRole('button', { name: 'Add freeze cycle' }).click();
-    await target.getByLabel('Duration, cycle 1').fill('90');
-    await target.getByLabel('Temperature, cycle 1').fill('\u221272');
-    await target.getByLabel('Temperature, cycle 1').blur();
+    await target.getByLabel('Freeze duration (s), target 1 cycle 1').fill('90');
+    await target.getByLabel('Lowest probe temperature (°C), target 1 cycle 1').fill('\u221272');
+    await target.getByLabel('Lowest probe temperature (°C), target 1 cycle 1').blur();
     await expect(page.getByTestId('summary-text')).toContainText('Freeze cycle 1: 90 s, lowest probe temperature -72 deg C');
     await page.reload();
-    await expect(page.getByTestId('target-1').getByLabel('Temperature, cycle 1')).toHaveValue('-72');
+    await expect(page.getByTestId('target-1').getByLabel('Lowest probe temperature (°C), target 1 cycle 1')).toHaveValue('-72');
     await expect(page.getByTestId('summary-text')).toContainText('1. Right radial nerve -> branch to brachioradialis');
   });
 

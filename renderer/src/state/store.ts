@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
+import type { Api, Req, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
 
@@ -26,17 +26,29 @@ export interface AppState {
   save: SaveStatus;
   /** Fields showing text that could not be saved (unreadable or refused), by field key → label. */
   unsaved: Record<string, string>;
+  /** The home screen's search text; the session list shows its results (empty: the most recent). */
+  sessionQuery: string;
+  /** The name typed once per session for acknowledging warnings, by session id (kept until the window closes). */
+  ackNames: Record<string, string>;
 
   boot(): Promise<void>;
   markUnsaved(key: string, label: string | null): void;
   showRoute(route: Route): Promise<void>;
   createPatient(): Promise<string | null>;
   startSession(patientId: string): Promise<string | null>;
-  /** Adds a row (a target, a cycle, a team member…) under its parent; answers the new row's id. */
-  addRow(entity: RowEntity, parentId: string): Promise<string | null>;
+  /**
+   * Adds a row (a target, a cycle, a team member…) under its parent; answers the new row's id.
+   * `initial` fills some of its fields at once (a copy of the previous row's settings, shown).
+   */
+  addRow(entity: RowEntity, parentId: string, initial?: Record<string, unknown>): Promise<string | null>;
   deleteRow(entity: RowEntity, id: string): Promise<boolean>;
   saveFields(request: SaveFieldsRequest): Promise<Result<{ savedAt: string }>>;
   refreshSummary(): Promise<void>;
+  /** Lists the sessions matching a search (NHS number or the start of a name); blank: the most recent. */
+  searchSessions(query: string): Promise<void>;
+  setAckName(sessionId: string, name: string): void;
+  /** Records the acknowledgement of a warning, then re-reads the session so it shows who and when. */
+  acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -52,6 +64,8 @@ export function createAppStore(api: Api): AppStore {
   // Writes go out one at a time, in the order they were made: two quick edits of one field
   // can never land in the wrong order, whatever the transport.
   let writeQueue: Promise<unknown> = Promise.resolve();
+  // Searches answer out of order when typed fast: only the latest one may fill the list.
+  let searchSeq = 0;
 
   return createStore<AppState>()((set, get) => {
     /** Runs a write in order, keeping the save indicator honest. */
@@ -105,6 +119,8 @@ export function createAppStore(api: Api): AppStore {
       loadError: null,
       save: { pending: 0, lastSavedAt: null, error: null },
       unsaved: {},
+      sessionQuery: '',
+      ackNames: {},
 
       markUnsaved(key, label) {
         set((s) => {
@@ -125,9 +141,15 @@ export function createAppStore(api: Api): AppStore {
       async showRoute(route) {
         set({ route, loadError: null });
         if (route.name === 'home') {
-          const [sessions, patients] = await Promise.all([api.listSessions({ limit: RECENT_LIMIT }), api.listPatients({ limit: RECENT_LIMIT })]);
+          const query = get().sessionQuery.trim();
+          const seq = ++searchSeq;
+          const [sessions, patients] = await Promise.all([
+            api.listSessions(query ? { limit: RECENT_LIMIT, search: query } : { limit: RECENT_LIMIT }),
+            api.listPatients({ limit: RECENT_LIMIT }),
+          ]);
+          const latest = seq === searchSeq; // else a search typed meanwhile fills the list
           set({
-            sessions: sessions.ok ? sessions.data : [],
+            ...(latest ? { sessions: sessions.ok ? sessions.data : [] } : {}),
             patients: patients.ok ? patients.data : [],
             loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
           });
@@ -152,9 +174,13 @@ export function createAppStore(api: Api): AppStore {
         return r.ok ? r.data.id : null;
       },
 
-      async addRow(entity, parentId) {
+      async addRow(entity, parentId, initial) {
         const r = await enqueueWrite(() => api.addRow({ entity, parentId }));
         if (!r.ok) return null;
+        if (initial && Object.keys(initial).length > 0) {
+          const id = r.data.id;
+          await enqueueWrite(() => api.saveFields({ entity, id, patch: initial } as SaveFieldsRequest));
+        }
         await reloadCurrent();
         return r.data.id;
       },
@@ -179,6 +205,26 @@ export function createAppStore(api: Api): AppStore {
         if (!doc) return;
         const r = await api.exportSession({ sessionId: doc.session.id, format: 'text' });
         if (r.ok && get().sessionDoc?.session.id === doc.session.id) set({ summary: r.data.content });
+      },
+
+      async searchSessions(query) {
+        set({ sessionQuery: query });
+        const text = query.trim().slice(0, 100);
+        const seq = ++searchSeq;
+        const r = await api.listSessions(text ? { limit: RECENT_LIMIT, search: text } : { limit: RECENT_LIMIT });
+        if (seq !== searchSeq) return; // a newer search is on its way
+        if (r.ok) set({ sessions: r.data, loadError: null });
+        else set({ loadError: r.error });
+      },
+
+      setAckName(sessionId, name) {
+        set((s) => ({ ackNames: { ...s.ackNames, [sessionId]: name } }));
+      },
+
+      async acknowledge(request) {
+        const r = await enqueueWrite(() => api.acknowledgeWarning(request));
+        if (r.ok && get().sessionDoc?.session.id === request.sessionId) await reloadSession(request.sessionId);
+        return r;
       },
     };
   });
@@ -214,7 +260,7 @@ function applySaved(s: AppState, req: SaveFieldsRequest): Partial<AppState> {
 }
 
 /** Where each session-level row entity lives in the session document. */
-const COLLECTION_OF = {
+export const COLLECTION_OF = {
   teamMember: 'team',
   consentSite: 'consentSites',
   goal: 'goals',

@@ -1,13 +1,38 @@
+import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
+import { SESSION_STATUS_LABELS } from '../../../../shared/domain/valueSets';
 import { navigate } from '../../lib/navigate';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
 import { patientName } from '../../lib/patientName';
 
+const SEARCH_AFTER_MS = 250;
+
 export function HomeScreen() {
   const sessions = useApp((s) => s.sessions);
   const patients = useApp((s) => s.patients);
   const createPatient = useApp((s) => s.createPatient);
+  const query = useApp((s) => s.sessionQuery);
+  const searchSessions = useApp((s) => s.searchSessions);
+  // What is typed shows at once; the search runs after a short pause in typing.
+  const [text, setText] = useState(query);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const searchBox = useRef<HTMLInputElement>(null);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const searching = query.trim() !== '';
+
+  function onType(value: string) {
+    setText(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void searchSessions(value), SEARCH_AFTER_MS);
+  }
+
+  function clearSearch() {
+    clearTimeout(timer.current);
+    setText('');
+    void searchSessions('');
+    searchBox.current?.focus();
+  }
 
   async function onNewPatient() {
     const id = await createPatient();
@@ -17,13 +42,50 @@ export function HomeScreen() {
   return (
     <main className="screen home">
       <section aria-labelledby="sessions-heading" className="panel">
-        <h1 id="sessions-heading">Recent sessions</h1>
+        <h1 id="sessions-heading">{searching ? 'Sessions found' : 'Recent sessions'}</h1>
+        <div className="search-line" role="search">
+          <div className="field search-field">
+            <label htmlFor="session-search">Find a patient’s sessions</label>
+            <span className="field-hint" id="session-search-hint">
+              NHS number (10 digits) or the start of a family or given name
+            </span>
+            <input
+              id="session-search"
+              ref={searchBox}
+              type="search"
+              value={text}
+              maxLength={100}
+              autoComplete="off"
+              spellCheck={false}
+              aria-describedby="session-search-hint"
+              onChange={(e) => onType(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape' && text) {
+                  e.preventDefault();
+                  clearSearch();
+                } else if (e.key === 'Enter') {
+                  clearTimeout(timer.current);
+                  void searchSessions(text);
+                }
+              }}
+            />
+          </div>
+          {text ? (
+            <button type="button" className="button subtle" onClick={clearSearch}>
+              Clear search
+            </button>
+          ) : null}
+        </div>
         {sessions === null ? (
           <p className="muted">Loading…</p>
+        ) : sessions.length === 0 && searching ? (
+          <p className="empty" role="status">
+            No session matches “{query.trim()}”. Check the spelling or the NHS number, or press “Clear search” (or Esc) to see the recent sessions again.
+          </p>
         ) : sessions.length === 0 ? (
           <p className="empty">No sessions yet. Choose a patient (or add a new one) and press “Start session”.</p>
         ) : (
-          <table className="list" aria-label="Recent sessions">
+          <table className="list" aria-label={searching ? 'Sessions found' : 'Recent sessions'}>
             <thead>
               <tr>
                 <th scope="col">Started</th>
@@ -47,7 +109,7 @@ export function HomeScreen() {
                   <td className="num">{s.targetCount}</td>
                   <td className="num">{s.cycleCount}</td>
                   <td>
-                    <span className="badge">{s.status}</span>
+                    <span className="badge">{SESSION_STATUS_LABELS[s.status]}</span>
                   </td>
                 </tr>
               ))}

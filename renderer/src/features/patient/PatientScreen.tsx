@@ -1,10 +1,17 @@
+import { useMemo } from 'react';
 import { useApp } from '../../state/context';
 import { navigate } from '../../lib/navigate';
 import { patientName } from '../../lib/patientName';
-import { AutosaveField } from '../../components/AutosaveField';
-import { formatNhsNumber, nhsNumberProblem, normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
-import { formatDate, formatDateTime, parseUkDate, type Parsed } from '../../../../shared/domain/parse';
-import type { PatientFieldValues } from '../../../../shared/domain/model';
+import { RecordField } from '../../components/RecordField';
+import { Rows, useFocusRow } from '../../components/Rows';
+import { FindingsProvider, fieldDomId, indexFindings } from '../../lib/findings';
+import { formatNhsNumber, normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
+import { formatDate, formatDateTime, toLocalIsoWithOffset, type Parsed } from '../../../../shared/domain/parse';
+import type { PatientRecord, SessionDocument } from '../../../../shared/domain/model';
+import { blankFields } from '../../../../shared/domain/blank';
+import { validateSession } from '../../../../shared/domain/rules';
+import { ageAtSession } from '../../../../shared/domain/derived';
+import { SESSION_STATUS_LABELS } from '../../../../shared/domain/valueSets';
 
 const parseName = (text: string): Parsed<string> =>
   text.trim().length > 100 ? { ok: false, message: 'Names are at most 100 characters.' } : { ok: true, value: text.trim() };
@@ -16,24 +23,60 @@ function parseNhs(text: string): Parsed<string> {
   return { ok: true, value: digits };
 }
 
-/** Shows an ISO date the way it was typed here: day/month/year. */
-function formatUkDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+/**
+ * The rules about the patient (NHS number, date of birth, weight, contraindications…) as they
+ * stand today: the patient is checked inside an empty session dated now, and only findings
+ * about the patient and the allergies are kept.
+ */
+function patientFindings(patient: PatientRecord) {
+  const now = new Date();
+  const today = toLocalIsoWithOffset(now, -now.getTimezoneOffset());
+  const doc: SessionDocument = {
+    format: 'cryolog.session',
+    formatVersion: 1,
+    session: { id: patient.id, patientId: patient.id, ...blankFields('session'), status: 'draft', startedAt: today, createdAt: today, updatedAt: today },
+    patient,
+    team: [],
+    consentSites: [],
+    goals: [],
+    diagnosticBlocks: [],
+    devices: [],
+    targets: [],
+    outcomes: [],
+    complications: [],
+    followUps: [],
+    acknowledgements: [],
+  };
+  const report = validateSession(doc);
+  const keep = (f: { entity: string }) => f.entity === 'patient' || f.entity === 'allergy';
+  return indexFindings({ errors: report.errors.filter(keep), warnings: report.warnings.filter(keep) }, []);
 }
 
 export function PatientScreen({ id }: { id: string }) {
   const view = useApp((s) => (s.patientView?.patient.id === id ? s.patientView : null));
   const loadError = useApp((s) => s.loadError);
-  const saveFields = useApp((s) => s.saveFields);
   const startSession = useApp((s) => s.startSession);
   const isNew = view !== null && !view.patient.familyName && !view.patient.givenName;
+  const patient = view?.patient ?? null;
+  const findings = useMemo(() => (patient ? patientFindings(patient) : null), [patient]);
+  const addRow = useApp((s) => s.addRow);
+  const focusAllergy = useFocusRow('allergy');
 
   if (loadError) return <ErrorPanel message={loadError.message} />;
-  if (!view) return <main className="screen"><p className="muted">Loading…</p></main>;
+  if (!view || !findings) return <main className="screen"><p className="muted">Loading…</p></main>;
   const p = view.patient;
-  const save = (patch: Partial<PatientFieldValues>) => saveFields({ entity: 'patient', id: p.id, patch });
+  const f = { entity: 'patient' as const, id: p.id };
+  const today = new Date().toISOString().slice(0, 10);
+  const age = ageAtSession(p.dateOfBirth, today);
+  const devicesPresent = (p.implantedDevices ?? []).some((d) => d !== 'none');
+
+  // "Has allergies" opens the first row at once: the allergen is the next thing to record.
+  async function onAllergyStatus(status: unknown) {
+    if (status === 'has-allergies' && p.allergies.length === 0) {
+      const id = await addRow('allergy', p.id);
+      if (id) focusAllergy(id);
+    }
+  }
 
   async function onStart() {
     const sessionId = await startSession(p.id);
@@ -41,61 +84,108 @@ export function PatientScreen({ id }: { id: string }) {
   }
 
   return (
-    <main className="screen patient">
-      <section className="panel" aria-labelledby="patient-heading">
-        <h1 id="patient-heading">{patientName(p.familyName, p.givenName)}</h1>
-        <div className="form-grid">
-          <AutosaveField label="Family name" value={p.familyName} format={(v) => v ?? ''} parse={parseName} save={(v) => save({ familyName: v })} autoFocus={isNew} />
-          <AutosaveField label="Given name" value={p.givenName} format={(v) => v ?? ''} parse={parseName} save={(v) => save({ givenName: v })} />
-          <AutosaveField
-            label="Date of birth"
-            hint="day/month/year, e.g. 12/03/1962"
-            value={p.dateOfBirth}
-            format={formatUkDate}
-            parse={parseUkDate}
-            save={(v) => save({ dateOfBirth: v })}
-            size="short"
-          />
-          <AutosaveField
-            label="NHS number"
-            hint="10 digits, checked as you type"
-            value={p.nhsNumber}
-            format={(v) => formatNhsNumber(v)}
-            parse={parseNhs}
-            save={(v) => save({ nhsNumber: v })}
-            problem={p.nhsNumber ? nhsNumberProblem(p.nhsNumber) : null}
-            inputMode="numeric"
-            size="short"
-            testId="nhs-number"
-          />
-        </div>
-        {p.dateOfBirth ? <p className="muted">Born {formatDate(p.dateOfBirth)}</p> : null}
-        <div className="actions">
-          <button type="button" className="button primary big" onClick={() => void onStart()}>
-            Start session
-          </button>
-          <a href="#/" className="button subtle">
-            Back to list
-          </a>
-        </div>
-      </section>
-      <section className="panel" aria-labelledby="patient-sessions-heading">
-        <h2 id="patient-sessions-heading">Sessions for this patient</h2>
-        {view.sessions.length === 0 ? (
-          <p className="empty">No sessions yet.</p>
-        ) : (
-          <ul className="plain-list">
-            {view.sessions.map((s) => (
-              <li key={s.id}>
-                <a href={`#/session/${s.id}`}>
-                  {formatDateTime(s.startedAt)}: {s.targetCount} target{s.targetCount === 1 ? '' : 's'}, {s.cycleCount} cycle{s.cycleCount === 1 ? '' : 's'} ({s.status})
-                </a>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </main>
+    <FindingsProvider index={findings}>
+      <main className="screen patient">
+        <section className="panel patient-main" aria-labelledby="patient-heading">
+          <div className="panel-head">
+            <h1 id="patient-heading" className="patient-heading">
+              {patientName(p.familyName, p.givenName)}
+            </h1>
+            <button type="button" className="button primary big" onClick={() => void onStart()}>
+              Start session
+            </button>
+          </div>
+          <div className="field-group">
+            <h2>Identity</h2>
+            <div className="form-grid">
+              <RecordField {...f} field="familyName" parse={parseName} autoFocus={isNew} span2 />
+              <RecordField {...f} field="givenName" parse={parseName} span2 />
+              <RecordField {...f} field="dateOfBirth" hint={age !== null ? `day/month/year · ${age} years old today` : 'day/month/year, e.g. 12/03/1962'} />
+              <RecordField
+                {...f}
+                field="nhsNumber"
+                hint="10 digits, checked as you type"
+                format={(v) => formatNhsNumber(v as string | null)}
+                parse={parseNhs}
+                inputMode="numeric"
+                testId="nhs-number"
+              />
+              {!p.nhsNumber || p.nhsNumberAbsentReason ? <RecordField {...f} field="nhsNumberAbsentReason" wide hint="only when there is no NHS number; then the local number is required" /> : null}
+              <RecordField {...f} field="nhsNumberVerified" />
+              <RecordField {...f} field="localMrn" />
+              <RecordField {...f} field="sex" wide />
+            </div>
+          </div>
+          <div className="field-group">
+            <h2>Clinical</h2>
+            <div className="form-grid">
+              <RecordField {...f} field="weightKg" hint="for the lidocaine mg/kg check, e.g. 68.5" />
+              <RecordField {...f} field="aetiology" />
+              <RecordField {...f} field="affectedSide" />
+              <RecordField {...f} field="ambulant" />
+              <RecordField {...f} field="pregnancyStatus" wide />
+            </div>
+          </div>
+          <div className="field-group">
+            <h2>Allergies</h2>
+            <div className="form-grid">
+              <RecordField {...f} field="allergyStatus" wide onSaved={(v) => void onAllergyStatus(v)} />
+            </div>
+            {p.allergyStatus === 'has-allergies' || p.allergies.length > 0 ? (
+              <Rows
+                entity="allergy"
+                parentId={p.id}
+                rows={p.allergies}
+                itemName="allergy"
+                empty="No allergy listed yet."
+                addDomId={fieldDomId('patient', p.id, 'allergies')}
+                render={(a) => (
+                  <>
+                    <RecordField entity="allergy" id={a.id} field="allergen" labelSuffix={`, allergy ${a.seq}`} />
+                    <RecordField entity="allergy" id={a.id} field="detail" labelSuffix={`, allergy ${a.seq}`} />
+                    <RecordField entity="allergy" id={a.id} field="reaction" labelSuffix={`, allergy ${a.seq}`} />
+                  </>
+                )}
+              />
+            ) : null}
+          </div>
+          <div className="field-group">
+            <h2>Contraindications and devices</h2>
+            <div className="form-grid">
+              <RecordField {...f} field="coldContraindications" />
+              <RecordField {...f} field="implantedDevices" />
+              {devicesPresent || p.implantedDeviceNote ? <RecordField {...f} field="implantedDeviceNote" wide /> : null}
+            </div>
+          </div>
+          <div className="actions">
+            <a href="#/" className="button subtle">
+              Back to list
+            </a>
+          </div>
+        </section>
+        <section className="panel" aria-labelledby="patient-sessions-heading">
+          <h2 id="patient-sessions-heading">Sessions for this patient</h2>
+          {view.sessions.length === 0 ? (
+            <p className="empty">No sessions yet. Press “Start session” at the bedside.</p>
+          ) : (
+            <ul className="plain-list session-links">
+              {view.sessions.map((s) => (
+                <li key={s.id}>
+                  <a href={`#/session/${s.id}`} className="session-link">
+                    <span className="session-when">{formatDateTime(s.startedAt)}</span>
+                    <span>
+                      {s.targetCount} target{s.targetCount === 1 ? '' : 's'}, {s.cycleCount} cycle{s.cycleCount === 1 ? '' : 's'}
+                    </span>
+                    <span className="badge">{SESSION_STATUS_LABELS[s.status]}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )}
+          {p.dateOfBirth ? <p className="muted">Born {formatDate(p.dateOfBirth)}</p> : null}
+        </section>
+      </main>
+    </FindingsProvider>
   );
 }
 

@@ -2,9 +2,19 @@ import { useMemo, useState } from 'react';
 import { useApp } from '../../state/context';
 import { patientName } from '../../lib/patientName';
 import { ErrorPanel } from '../patient/PatientScreen';
-import { TargetCard } from './TargetCard';
+import { TargetCard, newTargetSettings } from './TargetCard';
 import { FindingsPanel } from './FindingsPanel';
 import { SummaryPanel } from './SummaryPanel';
+import { BeforeSection } from './BeforeSection';
+import { SafetySection, SignOutSection } from './SafetySection';
+import { DevicesSection } from './DevicesSection';
+import { OutcomeSection } from './OutcomeSection';
+import { ComplicationsSection } from './ComplicationsSection';
+import { AftercareSection } from './AftercareSection';
+import { Section } from './Section';
+import { SectionMenu } from './SectionMenu';
+import { FindingsProvider, SessionProvider, fieldDomId, indexFindings } from '../../lib/findings';
+import { ageAtSession } from '../../../../shared/domain/derived';
 import { validateSession } from '../../../../shared/domain/rules';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
@@ -16,14 +26,18 @@ export function SessionScreen({ id }: { id: string }) {
   const [focusId, setFocusId] = useState<string | null>(null);
   // The rules run here as the clinician types (they are pure and shared with the exports).
   const report = useMemo(() => (doc ? validateSession(doc) : null), [doc]);
+  const index = useMemo(() => (doc && report ? indexFindings(report, doc.acknowledgements) : null), [doc, report]);
+  const sessionId = doc?.session.id;
+  const startedAt = doc?.session.startedAt;
+  const sessionCtx = useMemo(() => (sessionId && startedAt ? { sessionId, startedAt } : null), [sessionId, startedAt]);
 
   if (loadError) return <ErrorPanel message={loadError.message} />;
-  if (!doc || !report) return <main className="screen"><p className="muted">Loading…</p></main>;
+  if (!doc || !report || !index || !sessionCtx) return <main className="screen"><p className="muted">Loading…</p></main>;
   const p = doc.patient;
-  const findings = [...report.errors, ...report.warnings];
+  const age = ageAtSession(p.dateOfBirth, doc.session.startedAt.slice(0, 10));
 
   async function onAddTarget() {
-    const targetId = await addRow('target', doc!.session.id);
+    const targetId = await addRow('target', doc!.session.id, newTargetSettings(doc!));
     if (targetId) setFocusId(targetId);
   }
 
@@ -33,26 +47,48 @@ export function SessionScreen({ id }: { id: string }) {
         <a href={`#/patient/${p.id}`} className="banner-name">
           {patientName(p.familyName, p.givenName)}
         </a>
-        <span>Born {p.dateOfBirth ? formatDate(p.dateOfBirth) : 'not recorded'}</span>
+        <span>
+          Born {p.dateOfBirth ? formatDate(p.dateOfBirth) : 'not recorded'}
+          {age !== null ? ` (${age} y)` : ''}
+        </span>
         <span>NHS {formatNhsNumber(p.nhsNumber) || 'not recorded'}</span>
         <span className="muted">Session started {formatDateTime(doc.session.startedAt)}</span>
       </div>
-      <div className="session-columns">
-        <section className="panel targets" aria-labelledby="targets-heading">
-          <h1 id="targets-heading">Targets and freeze cycles</h1>
-          {doc.targets.length === 0 ? <p className="empty">No target yet. Press “Add target” before the first needle.</p> : null}
-          {doc.targets.map((t) => (
-            <TargetCard key={t.id} target={t} findings={findings} focusId={focusId} onAddedCycle={setFocusId} />
-          ))}
-          <button type="button" className="button primary big" onClick={() => void onAddTarget()}>
-            Add target
-          </button>
-        </section>
-        <aside className="side-column">
-          <FindingsPanel report={report} />
-          <SummaryPanel />
-        </aside>
-      </div>
+      <FindingsProvider index={index}>
+        <SessionProvider value={sessionCtx}>
+          <div className="session-columns">
+            <div className="session-main">
+              <h1 className="visually-hidden">Cryoneurolysis session</h1>
+              <SectionMenu findings={index.all} />
+              <BeforeSection doc={doc} />
+              <SafetySection doc={doc} />
+              <DevicesSection doc={doc} />
+              <Section id="targets" intro="In the order the needles went in: the stop moment, the confirmation and each freeze cycle.">
+                {doc.targets.length === 0 ? <p className="empty">No target yet. Press “Add target” before the first needle.</p> : null}
+                {doc.targets.map((t) => (
+                  <TargetCard key={t.id} doc={doc} target={t} focusId={focusId} onAddedCycle={setFocusId} />
+                ))}
+                <div className="add-line">
+                  <button type="button" id={fieldDomId('session', doc.session.id, 'targets')} className="button primary big" onClick={() => void onAddTarget()}>
+                    Add target
+                  </button>
+                  {doc.targets.length > 0 ? (
+                    <span className="muted small">A new target starts with the previous one’s device, pattern, position, approach, LA agent and strength, and stimulation settings. Side, nerve, doses and observations start blank.</span>
+                  ) : null}
+                </div>
+              </Section>
+              <OutcomeSection doc={doc} />
+              <ComplicationsSection doc={doc} />
+              <SignOutSection />
+              <AftercareSection doc={doc} />
+            </div>
+            <aside className="side-column" aria-label="Checks and summary">
+              <FindingsPanel index={index} sessionId={doc.session.id} patientId={p.id} />
+              <SummaryPanel />
+            </aside>
+          </div>
+        </SessionProvider>
+      </FindingsProvider>
     </main>
   );
 }
