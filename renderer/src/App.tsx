@@ -6,6 +6,7 @@ import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
 import { HomeScreen } from './features/home/HomeScreen';
 import { PatientScreen } from './features/patient/PatientScreen';
 import { SessionScreen } from './features/session/SessionScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
 
 export function App() {
   const startup = useApp((s) => s.startup);
@@ -45,12 +46,16 @@ export function App() {
           <a href="#/" className={route.name === 'home' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'home' ? 'page' : undefined}>
             Sessions and patients
           </a>
+          <a href="#/settings" className={route.name === 'settings' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'settings' ? 'page' : undefined}>
+            Rule thresholds
+          </a>
         </nav>
         <SaveIndicator />
       </header>
       {route.name === 'home' ? <HomeScreen /> : null}
       {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
       {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
+      {route.name === 'settings' ? <SettingsScreen /> : null}
     </>
   );
 }

@@ -106,6 +106,7 @@ export const ImportResult = z.strictObject({
 
 /** The rules' thresholds as the service stores them; who last changed them and when (null: never, the defaults). */
 export const RuleConfigState = z.strictObject({ config: RuleConfigSchema, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
+export type RuleConfigState = z.infer<typeof RuleConfigState>;
 
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },

@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, Req, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
+import type { Api, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
+import type { RuleConfig } from '../../../shared/domain/rules';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
 
@@ -31,7 +32,11 @@ export interface AppState {
   /** The name typed once per session for acknowledging warnings, by session id (kept until the window closes). */
   ackNames: Record<string, string>;
 
+  /** The service's rule thresholds (the main process holds them; defaults until loaded). */
+  ruleConfig: RuleConfigState | null;
+
   boot(): Promise<void>;
+  saveRuleConfig(config: RuleConfig, changedBy: string): Promise<Result<RuleConfigState>>;
   markUnsaved(key: string, label: string | null): void;
   showRoute(route: Route): Promise<void>;
   createPatient(): Promise<string | null>;
@@ -110,6 +115,7 @@ export function createAppStore(api: Api): AppStore {
 
     return {
       startup: { state: 'loading' },
+      ruleConfig: null,
       route: { name: 'home' },
       sessions: null,
       patients: null,
@@ -133,8 +139,18 @@ export function createAppStore(api: Api): AppStore {
         });
       },
 
+      async saveRuleConfig(config, changedBy) {
+        const r = await enqueueWrite(() => api.saveRuleConfig({ config, changedBy }));
+        if (r.ok) set({ ruleConfig: r.data });
+        return r;
+      },
+
       async boot() {
         const r = await api.getStartupStatus({});
+        if (r.ok && r.data.state === 'ready') {
+          const rc = await api.getRuleConfig({});
+          if (rc.ok) set({ ruleConfig: rc.data });
+        }
         set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
       },
 
@@ -158,9 +174,13 @@ export function createAppStore(api: Api): AppStore {
           const r = await api.getPatient({ id: route.id });
           if (r.ok) set({ patientView: r.data });
           else set({ loadError: r.error });
-        } else {
+        } else if (route.name === 'session') {
           set({ sessionDoc: null, summary: null });
           await reloadSession(route.id);
+        } else {
+          // Settings: re-read, in case another window or the CLI changed them.
+          const rc = await api.getRuleConfig({});
+          if (rc.ok) set({ ruleConfig: rc.data });
         }
       },
 

@@ -6,10 +6,11 @@ import { RecordField } from '../../components/RecordField';
 import { Rows, useFocusRow } from '../../components/Rows';
 import { FindingsProvider, fieldDomId, indexFindings } from '../../lib/findings';
 import { formatNhsNumber, normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
-import { formatDate, formatDateTime, toLocalIsoWithOffset, type Parsed } from '../../../../shared/domain/parse';
+import { formatDate, formatDateTime, type Parsed } from '../../../../shared/domain/parse';
 import type { PatientRecord, SessionDocument } from '../../../../shared/domain/model';
 import { blankFields } from '../../../../shared/domain/blank';
-import { validateSession } from '../../../../shared/domain/rules';
+import { DEFAULT_RULE_CONFIG, validateSession, type RuleConfig } from '../../../../shared/domain/rules';
+import { localNowIso } from '../../lib/useValidation';
 import { ageAtSession } from '../../../../shared/domain/derived';
 import { SESSION_STATUS_LABELS } from '../../../../shared/domain/valueSets';
 
@@ -28,9 +29,8 @@ function parseNhs(text: string): Parsed<string> {
  * stand today: the patient is checked inside an empty session dated now, and only findings
  * about the patient and the allergies are kept.
  */
-function patientFindings(patient: PatientRecord) {
-  const now = new Date();
-  const today = toLocalIsoWithOffset(now, -now.getTimezoneOffset());
+function patientFindings(patient: PatientRecord, config: RuleConfig) {
+  const today = localNowIso();
   const doc: SessionDocument = {
     format: 'cryolog.session',
     formatVersion: 1,
@@ -47,7 +47,7 @@ function patientFindings(patient: PatientRecord) {
     followUps: [],
     acknowledgements: [],
   };
-  const report = validateSession(doc);
+  const report = validateSession(doc, config, { now: today });
   const keep = (f: { entity: string }) => f.entity === 'patient' || f.entity === 'allergy';
   return indexFindings({ errors: report.errors.filter(keep), warnings: report.warnings.filter(keep) }, []);
 }
@@ -58,7 +58,8 @@ export function PatientScreen({ id }: { id: string }) {
   const startSession = useApp((s) => s.startSession);
   const isNew = view !== null && !view.patient.familyName && !view.patient.givenName;
   const patient = view?.patient ?? null;
-  const findings = useMemo(() => (patient ? patientFindings(patient) : null), [patient]);
+  const config = useApp((s) => s.ruleConfig?.config ?? DEFAULT_RULE_CONFIG);
+  const findings = useMemo(() => (patient ? patientFindings(patient, config) : null), [patient, config]);
   const addRow = useApp((s) => s.addRow);
   const focusAllergy = useFocusRow('allergy');
 

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../../state/context';
+import { useValidation } from '../../lib/useValidation';
 import { patientName } from '../../lib/patientName';
 import { ErrorPanel } from '../patient/PatientScreen';
 import { TargetCard, newTargetSettings } from './TargetCard';
@@ -15,7 +16,6 @@ import { Section } from './Section';
 import { SectionMenu } from './SectionMenu';
 import { FindingsProvider, SessionProvider, fieldDomId, indexFindings } from '../../lib/findings';
 import { ageAtSession } from '../../../../shared/domain/derived';
-import { validateSession } from '../../../../shared/domain/rules';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
 
@@ -25,7 +25,7 @@ export function SessionScreen({ id }: { id: string }) {
   const addRow = useApp((s) => s.addRow);
   const [focusId, setFocusId] = useState<string | null>(null);
   // The rules run here as the clinician types (they are pure and shared with the exports).
-  const report = useMemo(() => (doc ? validateSession(doc) : null), [doc]);
+  const report = useValidation(doc);
   const index = useMemo(() => (doc && report ? indexFindings(report, doc.acknowledgements) : null), [doc, report]);
   const sessionId = doc?.session.id;
   const startedAt = doc?.session.startedAt;
