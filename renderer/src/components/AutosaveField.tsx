@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { focusUnlessBusy } from '../lib/focus';
 import type { Parsed } from '../../../shared/domain/parse';
 import type { Result } from '../../../shared/ipc/result';
 import { useApp } from '../state/context';
@@ -80,7 +81,7 @@ export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
   // Taking the focus selects what is there (a value copied from the previous row): typing replaces it.
   useEffect(() => {
     if (autoFocus) {
-      input.current?.focus();
+      focusUnlessBusy(input.current);
       input.current?.select();
     }
   }, [autoFocus]);

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { focusUnlessBusy } from '../lib/focus';
 
 /** Buttons take the room their labels need: one column of the form, two, or the whole row. */
 function spanFor(options: readonly ChoiceOption[]): string {
@@ -44,7 +45,7 @@ export function ChoiceGroup(props: BaseProps & { value: string | null; onChoose(
   const tabIndexAt = selectedIndex === -1 ? 0 : selectedIndex;
 
   useEffect(() => {
-    if (autoFocus) buttons.current[tabIndexAt]?.focus();
+    if (autoFocus) focusUnlessBusy(buttons.current[tabIndexAt]);
     // Only when asked, not on every change of the answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [autoFocus]);
@@ -135,7 +136,7 @@ export function CheckGroup(props: BaseProps & { values: readonly string[] | null
   const { domId, label, labelSuffix = '', hideLabel, hint, options, values, exclusive, onChange, status, statusClass, wide, testId, autoFocus } = props;
   const first = useRef<HTMLButtonElement | null>(null);
   useEffect(() => {
-    if (autoFocus) first.current?.focus();
+    if (autoFocus) focusUnlessBusy(first.current);
   }, [autoFocus]);
   const chosen = new Set(values ?? []);
 

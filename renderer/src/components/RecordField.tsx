@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { focusUnlessBusy } from '../lib/focus';
 import type { EntityName } from '../../../shared/domain/record';
 import type { SaveFieldsRequest } from '../../../shared/ipc/contract';
 import type { Parsed } from '../../../shared/domain/parse';
@@ -170,7 +171,7 @@ export function RecordField<E extends EntityName>(props: RecordFieldProps<E>) {
             aria-label={labelSuffix ? label + labelSuffix : undefined}
             aria-describedby={`${domId}-status`}
             className={problem && severity !== 'error' ? `has-${severity}` : undefined}
-            autoFocus={autoFocus}
+            ref={autoFocus ? focusOnMount : undefined}
           >
             <option value="">{current === null ? 'Choose…' : '(clear: not recorded)'}</option>
             {options.map((o) => (
@@ -264,4 +265,9 @@ export function RecordField<E extends EntityName>(props: RecordFieldProps<E>) {
       />
     </div>
   );
+}
+
+/** A stable callback ref: focuses a control when it first appears (see focusUnlessBusy). */
+function focusOnMount(el: HTMLElement | null): void {
+  if (el) focusUnlessBusy(el);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { focusUnlessBusy } from '../lib/focus';
 import type { RowEntity } from '../../../shared/domain/record';
 import { useApp } from '../state/context';
 import { ConfirmButton } from './ConfirmButton';
@@ -18,7 +19,7 @@ export function useFocusRow(entity: string): (id: string) => void {
     const el = document.getElementById(rowDomId(entity, pending.current));
     if (!el) return;
     pending.current = null;
-    el.querySelector<HTMLElement>(FIRST_CONTROL)?.focus();
+    focusUnlessBusy(el.querySelector<HTMLElement>(FIRST_CONTROL));
   });
   return (id: string) => {
     pending.current = id;

@@ -1,4 +1,5 @@
 import { useRef, useEffect } from 'react';
+import { focusUnlessBusy } from '../../lib/focus';
 import { useApp } from '../../state/context';
 import { fieldValue } from '../../lib/rows';
 import { fieldDomId, leadFinding, useFieldFindings } from '../../lib/findings';
@@ -18,7 +19,7 @@ export function NerveBranchField(props: { entity: 'target' | 'diagnosticBlock'; 
   const select = useRef<HTMLSelectElement>(null);
   const domId = fieldDomId(entity, id, 'nerve');
   useEffect(() => {
-    if (autoFocus) select.current?.focus();
+    if (autoFocus) focusUnlessBusy(select.current);
   }, [autoFocus]);
 
   const value = nerve ? `${nerve}|${branch ?? ''}` : '';
