@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useApp } from './state/context';
 import { parseRoute } from './state/route';
+import { rememberScreen, startingHash } from './lib/lastScreen';
 import { SaveIndicator } from './components/SaveIndicator';
 import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
 import { HomeScreen } from './features/home/HomeScreen';
@@ -15,7 +16,13 @@ export function App() {
 
   useEffect(() => {
     if (startup.state !== 'ready') return;
-    const follow = () => void showRoute(parseRoute(window.location.hash));
+    const follow = () => {
+      const route = parseRoute(window.location.hash);
+      rememberScreen(route);
+      void showRoute(route);
+    };
+    const start = startingHash(window.location.hash);
+    if (start !== window.location.hash) window.history.replaceState(null, '', start);
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);

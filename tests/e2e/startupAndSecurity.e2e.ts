@@ -119,3 +119,19 @@ test('opened without the CryoLog bridge, the page says so instead of showing a b
   await expect(page.getByRole('alert')).toContainText('cannot read or save records');
   await screenshot(page, '07-no-bridge');
 });
+
+test('after a crash or restart, CryoLog reopens on the session the clinician had open, with the draft intact', async ({ app: page, host, context }) => {
+  await page.getByRole('button', { name: 'New patient' }).click();
+  await page.getByLabel('Family name').fill('Reopen');
+  await page.getByRole('button', { name: 'Start session' }).click();
+  await page.getByRole('button', { name: 'Add target' }).click();
+  await expect(page.getByTestId('target-1')).toBeVisible();
+  const sessionUrl = page.url();
+  await page.close(); // the window goes away without any goodbye, as in a crash
+
+  const reopened = await context.newPage();
+  await reopened.goto(`${host.origin}/`); // the app starts at its entry address, with no screen named
+  await expect(reopened).toHaveURL(sessionUrl);
+  await expect(reopened.getByTestId('target-1')).toBeVisible();
+  await expect(reopened.getByLabel('Patient', { exact: true })).toContainText('REOPEN');
+});
