@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import type { StartupStatus } from '../../shared/ipc/contract';
 import type { DB } from './db/types';
 import { DbOpenError } from './db/errors';
 import { openDatabase } from './db/open';
 import { startupProblemScreen } from './startupProblems';
+import { setAuditActor } from './db/repos/audit';
 
 export interface Clock {
   now(): Date;
@@ -50,6 +52,17 @@ export interface CreateContextOptions {
   log?: Logger;
   newId?: () => string;
   checkResponses?: boolean;
+  /** Who the audit trail names for changes made through this context (default: the OS account). */
+  actor?: string;
+}
+
+/** The operating-system account, the best "who" there is until CryoLog has its own sign-in. */
+export function osAccount(): string {
+  try {
+    return os.userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** Opens the database and builds the context; a database that cannot be used becomes a startup screen, not a crash. */
@@ -66,6 +79,7 @@ export function createContext(options: CreateContextOptions): Ctx {
   };
   try {
     const opened = openDatabase(options.dbPath, { now: () => clock.now() });
+    setAuditActor(opened.db, options.actor ?? osAccount());
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
     return { ...base, db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
   } catch (error) {

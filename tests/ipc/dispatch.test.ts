@@ -3,7 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/ipc/dispatch';
-import type { Ctx } from '../../electron/main/context';
+import { osAccount, type Ctx } from '../../electron/main/context';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
@@ -80,12 +80,15 @@ describe('dispatch: the one boundary every request crosses', () => {
     const other = new Database(dbPath, { readonly: true });
     expect(other.prepare('SELECT duration_s, tip_temp_c FROM freeze_cycle WHERE id = ?').get(cycle.id)).toEqual({ duration_s: 90, tip_temp_c: -70.5 });
     const audit = other.prepare("SELECT action, field, old_value, new_value, session_id FROM audit_log WHERE entity = 'cycle' ORDER BY id").all();
+    // Who: the operating-system account until CryoLog has its own sign-in.
+    const actors = other.prepare('SELECT DISTINCT actor FROM audit_log').all();
     other.close();
     expect(audit).toEqual([
       { action: 'create', field: null, old_value: null, new_value: expect.stringContaining('"seq":1'), session_id: session.id },
       { action: 'update', field: 'durationS', old_value: 'null', new_value: '90', session_id: session.id },
       { action: 'update', field: 'tipTempC', old_value: 'null', new_value: '-70.5', session_id: session.id },
     ]);
+    expect(actors).toEqual([{ actor: osAccount() }]);
   });
 
   it('writes no audit entry when a save changes nothing', () => {

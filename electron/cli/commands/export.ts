@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Res } from '../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../shared/ipc/result';
-import { closeContext, createContext } from '../../main/context';
+import { closeContext, createContext, osAccount } from '../../main/context';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { Command } from '../args';
 import { locateDb, missingDbProblem, type DbLocation } from '../dbLocation';
@@ -22,7 +22,7 @@ export function runExport(command: ExportCommand, io: Io, env: NodeJS.ProcessEnv
     return EXIT.database;
   }
   const log = commandLogger(io);
-  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log });
+  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log, actor: `cli:${osAccount()}` });
   try {
     if (ctx.startup.state === 'failed') {
       const s = ctx.startup;

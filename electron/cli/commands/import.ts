@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Res } from '../../../shared/ipc/contract';
 import type { SessionDocument } from '../../../shared/domain/model';
 import { formatNhsNumber, isValidNhsNumber } from '../../../shared/domain/nhsNumber';
-import { closeContext, createContext } from '../../main/context';
+import { closeContext, createContext, osAccount } from '../../main/context';
 import { dispatch } from '../../main/ipc/dispatch';
 import { documentReferenceProblems } from '../../main/db/repos/importSession';
 import type { Command } from '../args';
@@ -47,7 +47,7 @@ export function runImport(command: ImportCommand, io: Io, env: NodeJS.ProcessEnv
   }
   const created = !fs.existsSync(db.path);
   const log = commandLogger(io);
-  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log });
+  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log, actor: `cli:${osAccount()}` });
   try {
     if (ctx.startup.state === 'failed') {
       const s = ctx.startup;

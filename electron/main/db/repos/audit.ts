@@ -14,13 +14,23 @@ export interface AuditEntry {
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
 
+// Who makes the changes on this connection. There is no sign-in yet (a later issue), so the
+// context names the operating-system account (or "cli:<account>", "browser-host"); every
+// audit entry carries it without each caller having to pass it along.
+const actors = new WeakMap<DB, string>();
+
+export function setAuditActor(db: DB, actor: string): void {
+  actors.set(db, actor);
+}
+
 /** Appends to the audit trail. Call it inside the transaction that makes the change. */
 export function appendAudit(db: DB, e: AuditEntry): void {
   stmt(db, 
-    `INSERT INTO audit_log (at, action, entity, entity_id, session_id, field, old_value, new_value)
-     VALUES (@at, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue)`,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, session_id, field, old_value, new_value)
+     VALUES (@at, @actor, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue)`,
   ).run({
     at: e.at,
+    actor: actors.get(db) ?? null,
     action: e.action,
     entity: e.entity,
     entityId: e.entityId,
@@ -37,6 +47,7 @@ export interface AuditRow {
   action: string;
   entity: string;
   entity_id: string;
+  actor: string | null;
   session_id: string | null;
   field: string | null;
   old_value: string | null;
