@@ -6,6 +6,7 @@
 // Every request is a strict object (unknown keys are rejected), every string and array is
 // bounded, and every number is finite (zod 4 refuses Infinity and NaN).
 import { z } from 'zod';
+import { REGISTRATION_BODIES } from '../domain/valueSets';
 import type { Channel } from './channels';
 import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
@@ -108,6 +109,26 @@ export const ImportResult = z.strictObject({
 export const RuleConfigState = z.strictObject({ config: RuleConfigSchema, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
 export type RuleConfigState = z.infer<typeof RuleConfigState>;
 
+// Sign-off and amendments (issue 4): who signs, the state of the signature, every version.
+export const Signer = z.strictObject({
+  name: z.string().trim().min(1, 'Type the signing clinician’s name.').max(120),
+  role: z.string().trim().min(1, 'Type the signing clinician’s role.').max(80),
+  registrationBody: z.enum(REGISTRATION_BODIES),
+  registrationNumber: z.string().trim().min(1, 'Type the registration number.').max(20),
+});
+export type Signer = z.infer<typeof Signer>;
+
+export const SignoffState = z.strictObject({
+  signedAt: IsoDateTime.nullable(),
+  signer: Signer.nullable(),
+  /** How many times it has been signed (0 = never). */
+  version: z.int().min(0),
+  amending: z.boolean(),
+  amendmentReason: z.string().nullable(),
+  versions: z.array(z.strictObject({ version: z.int().min(1), signedAt: IsoDateTime, signer: Signer, reason: z.string().nullable() })).max(500),
+});
+export type SignoffState = z.infer<typeof SignoffState>;
+
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
   getAppInfo: { req: Empty, res: AppInfo },
@@ -125,6 +146,17 @@ export const contract = {
   deleteRow: { req: z.strictObject({ entity: z.enum(ROW_ENTITIES), id: Id }), res: z.strictObject({ deleted: z.literal(true) }) },
   saveFields: { req: SaveFieldsRequest as z.ZodType<SaveFieldsRequest>, res: z.strictObject({ savedAt: IsoDateTime }) },
   acknowledgeWarning: { req: AcknowledgeRequest, res: Acknowledgement },
+  getSignoff: { req: z.strictObject({ sessionId: Id }), res: SignoffState },
+  signSession: { req: z.strictObject({ sessionId: Id, signer: Signer }), res: SignoffState },
+  beginAmendment: {
+    req: z.strictObject({
+      sessionId: Id,
+      reason: z.string().trim().min(1, 'Give the reason for the amendment.').max(2_000),
+      by: z.string().trim().min(1, 'Type your name.').max(120),
+    }),
+    res: SignoffState,
+  },
+  getSignedVersion: { req: z.strictObject({ sessionId: Id, version: z.int().min(1).max(10_000) }), res: SessionDocument },
   exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS) }), res: ExportResult },
   getRuleConfig: { req: Empty, res: RuleConfigState },
   // The full configuration (strict, bounded, limits in order), never a partial one: what is saved is what is shown.

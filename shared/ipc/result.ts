@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'DB_UNAVAILABLE',
   'DB_WRITE_FAILED',
+  'LOCKED',
+  'NOT_READY_TO_SIGN',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

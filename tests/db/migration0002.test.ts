@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/db/open';
-import { MIGRATIONS } from '../../electron/main/db/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/main/db/migrations';
 import { loadSessionDocument } from '../../electron/main/db/repos/sessions';
 import { tempDir } from '../helpers/tempDir';
 
@@ -24,8 +24,8 @@ describe('migration 2 (complete record)', () => {
     v1.db.close();
 
     const v2 = openDatabase(file);
-    expect(v2.schemaVersion).toBe(2);
-    expect(v2.backupPath).toMatch(/\.pre-v2-.*\.bak$/);
+    expect(v2.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
+    expect(v2.backupPath).toMatch(new RegExp(`\\.pre-v${LATEST_SCHEMA_VERSION}-.*\\.bak$`));
     const doc = loadSessionDocument(v2.db, '22222222-2222-4222-8222-222222222222')!;
     v2.db.close();
     expect(doc.patient).toMatchObject({ familyName: 'Oldshape', nhsNumber: '9990079196', sex: null, allergyStatus: null, allergies: [] });

@@ -7,6 +7,7 @@ import { exportHandlers } from './exports';
 import { importExportHandlers } from './importExport';
 import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
+import { signoffHandlers } from './signoff';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -19,4 +20,5 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...importExportHandlers,
   ...settingsHandlers,
+  ...signoffHandlers,
 };

@@ -45,8 +45,12 @@ export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<u
 
 function failureFor(ctx: Ctx, channel: Channel, error: unknown): Result<never> {
   if (error instanceof AppError) return fail(error.code, error.message);
-  ctx.log.error(`${channel} failed`, error);
   const code = sqliteCode(error);
+  // The database's own lock on signed sessions and the audit trail (migration 3 triggers).
+  if (code === 'SQLITE_CONSTRAINT_TRIGGER' && error instanceof Error && error.message.startsWith('CRYOLOG_LOCKED')) {
+    return fail('LOCKED', 'This session is signed, so it cannot be changed directly. Start an amendment with a reason, then make the change; your entry is still on screen.');
+  }
+  ctx.log.error(`${channel} failed`, error);
   if (code === 'SQLITE_FULL') {
     return fail('DB_WRITE_FAILED', 'Not saved: the disk is full. Your entry is still on screen. Free some disk space (or call IT), then change the field again to save it.');
   }

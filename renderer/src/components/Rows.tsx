@@ -55,8 +55,7 @@ export function Rows<R extends { id: string; seq: number }>(props: RowsProps<R>)
   const Name = itemName.charAt(0).toUpperCase() + itemName.slice(1);
 
   async function onAdd() {
-    const id = await addRow(entity, parentId, initial?.());
-    if (id) focusRow(id);
+    await addRow(entity, parentId, initial?.(), focusRow);
   }
 
   return (

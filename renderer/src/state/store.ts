@@ -45,7 +45,7 @@ export interface AppState {
    * Adds a row (a target, a cycle, a team member…) under its parent; answers the new row's id.
    * `initial` fills some of its fields at once (a copy of the previous row's settings, shown).
    */
-  addRow(entity: RowEntity, parentId: string, initial?: Record<string, unknown>): Promise<string | null>;
+  addRow(entity: RowEntity, parentId: string, initial?: Record<string, unknown>, onCreated?: (id: string) => void): Promise<string | null>;
   deleteRow(entity: RowEntity, id: string): Promise<boolean>;
   saveFields(request: SaveFieldsRequest): Promise<Result<{ savedAt: string }>>;
   refreshSummary(): Promise<void>;
@@ -194,9 +194,12 @@ export function createAppStore(api: Api): AppStore {
         return r.ok ? r.data.id : null;
       },
 
-      async addRow(entity, parentId, initial) {
+      async addRow(entity, parentId, initial, onCreated) {
         const r = await enqueueWrite(() => api.addRow({ entity, parentId }));
         if (!r.ok) return null;
+        // Told before the row is on screen, so the row can take the focus as it appears: once
+        // it is visible, the user may already be typing somewhere else.
+        onCreated?.(r.data.id);
         if (initial && Object.keys(initial).length > 0) {
           const id = r.data.id;
           await enqueueWrite(() => api.saveFields({ entity, id, patch: initial } as SaveFieldsRequest));

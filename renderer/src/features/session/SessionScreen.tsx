@@ -37,8 +37,7 @@ export function SessionScreen({ id }: { id: string }) {
   const age = ageAtSession(p.dateOfBirth, doc.session.startedAt.slice(0, 10));
 
   async function onAddTarget() {
-    const targetId = await addRow('target', doc!.session.id, newTargetSettings(doc!));
-    if (targetId) setFocusId(targetId);
+    await addRow('target', doc!.session.id, newTargetSettings(doc!), setFocusId);
   }
 
   return (

@@ -69,8 +69,7 @@ export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
   const deviceChoices = doc.devices.map((d) => ({ value: d.id, label: deviceLabel(d) }));
 
   async function onAddCycle() {
-    const id = await addRow('cycle', t.id, newCycleSettings(doc, t));
-    if (id) onAddedCycle(id);
+    await addRow('cycle', t.id, newCycleSettings(doc, t), onAddedCycle);
   }
 
   // Declaring a wrong-site incident records it as a complication too (rule E04 / E12).

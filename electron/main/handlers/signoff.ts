@@ -1,0 +1,57 @@
+import type { Handler } from './index';
+import { localNow, requireDb, stamp } from './db';
+import { AppError, notFound } from '../ipc/appError';
+import { loadSessionDocument } from '../db/repos/sessions';
+import { beginAmendment, loadSignedVersion, readSignoff, signSession } from '../db/repos/signoff';
+import { currentRuleConfig } from './settings';
+import { validateSession } from '../../../shared/domain/rules';
+
+export const signoffHandlers: {
+  getSignoff: Handler<'getSignoff'>;
+  signSession: Handler<'signSession'>;
+  beginAmendment: Handler<'beginAmendment'>;
+  getSignedVersion: Handler<'getSignedVersion'>;
+} = {
+  getSignoff: (ctx, { sessionId }) => {
+    const state = readSignoff(requireDb(ctx), sessionId);
+    if (!state) throw notFound('That session');
+    return state;
+  },
+
+  // The main process decides: the same rules, with the service's thresholds, must find no hard
+  // error and no unacknowledged warning, whatever the window showed.
+  signSession: (ctx, { sessionId, signer }) => {
+    const db = requireDb(ctx);
+    const doc = loadSessionDocument(db, sessionId);
+    const state = readSignoff(db, sessionId);
+    if (!doc || !state) throw notFound('That session');
+    if (state.signedAt && !state.amending) {
+      throw new AppError('LOCKED', `This session is already signed (version ${state.version}). To change it, start an amendment with a reason.`);
+    }
+    const report = validateSession(doc, currentRuleConfig(ctx), { now: localNow(ctx) });
+    if (!report.readyToSign) {
+      throw new AppError(
+        'NOT_READY_TO_SIGN',
+        `Not signed yet: ${report.errors.length} problem(s) to fix and ${report.unacknowledgedWarnings} warning(s) to acknowledge first. They are listed under "Checks before sign-off".`,
+      );
+    }
+    db.transaction(() => signSession(db, sessionId, signer, stamp(ctx), state.amending ? state.amendmentReason : null))();
+    return readSignoff(db, sessionId)!;
+  },
+
+  beginAmendment: (ctx, { sessionId, reason, by }) => {
+    const db = requireDb(ctx);
+    const state = readSignoff(db, sessionId);
+    if (!state) throw notFound('That session');
+    if (!state.signedAt) throw new AppError('INVALID_PAYLOAD', 'This session is not signed yet, so it can be changed directly; no amendment is needed.');
+    if (state.amending) throw new AppError('INVALID_PAYLOAD', `An amendment is already open (${state.amendmentReason ?? 'no reason'}). Make the change, then sign again.`);
+    db.transaction(() => beginAmendment(db, sessionId, reason, by, stamp(ctx)))();
+    return readSignoff(db, sessionId)!;
+  },
+
+  getSignedVersion: (ctx, { sessionId, version }) => {
+    const doc = loadSignedVersion(requireDb(ctx), sessionId, version);
+    if (!doc) throw notFound(`Version ${version} of that session`);
+    return doc;
+  },
+};
