@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, StartupStatus } from '../../../shared/ipc/contract';
+import type { Api, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus } from '../../../shared/ipc/contract';
 import type { RuleConfig } from '../../../shared/domain/rules';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
@@ -22,6 +22,8 @@ export interface AppState {
   patients: Patient[] | null;
   patientView: { patient: PatientRecord; sessions: SessionListItem[] } | null;
   sessionDoc: SessionDocument | null;
+  /** The open session's signature state (signed, version, amendment open). */
+  signoff: SignoffState | null;
   summary: string | null;
   loadError: AppErrorData | null;
   save: SaveStatus;
@@ -36,6 +38,8 @@ export interface AppState {
   ruleConfig: RuleConfigState | null;
 
   boot(): Promise<void>;
+  signSession(signer: Signer): Promise<Result<SignoffState>>;
+  beginAmendment(reason: string, by: string): Promise<Result<SignoffState>>;
   saveRuleConfig(config: RuleConfig, changedBy: string): Promise<Result<RuleConfigState>>;
   markUnsaved(key: string, label: string | null): void;
   showRoute(route: Route): Promise<void>;
@@ -107,14 +111,15 @@ export function createAppStore(api: Api): AppStore {
     }
 
     async function reloadSession(id: string): Promise<void> {
-      const r = await api.getSession({ id });
-      if (r.ok) set({ sessionDoc: r.data, loadError: null });
+      const [r, so] = await Promise.all([api.getSession({ id }), api.getSignoff({ sessionId: id })]);
+      if (r.ok) set({ sessionDoc: r.data, loadError: null, signoff: so.ok ? so.data : null });
       else set({ loadError: r.error });
       await get().refreshSummary();
     }
 
     return {
       startup: { state: 'loading' },
+      signoff: null,
       ruleConfig: null,
       route: { name: 'home' },
       sessions: null,
@@ -142,6 +147,22 @@ export function createAppStore(api: Api): AppStore {
       async saveRuleConfig(config, changedBy) {
         const r = await enqueueWrite(() => api.saveRuleConfig({ config, changedBy }));
         if (r.ok) set({ ruleConfig: r.data });
+        return r;
+      },
+
+      async signSession(signer) {
+        const doc = get().sessionDoc;
+        if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
+        const r = await enqueueWrite(() => api.signSession({ sessionId: doc.session.id, signer }));
+        if (r.ok) await reloadSession(doc.session.id);
+        return r;
+      },
+
+      async beginAmendment(reason, by) {
+        const doc = get().sessionDoc;
+        if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
+        const r = await enqueueWrite(() => api.beginAmendment({ sessionId: doc.session.id, reason, by }));
+        if (r.ok) await reloadSession(doc.session.id);
         return r;
       },
 

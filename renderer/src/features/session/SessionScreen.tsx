@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useApp } from '../../state/context';
 import { useValidation } from '../../lib/useValidation';
+import { SignoffPanel } from './SignoffPanel';
 import { patientName } from '../../lib/patientName';
 import { ErrorPanel } from '../patient/PatientScreen';
 import { TargetCard, newTargetSettings } from './TargetCard';
@@ -23,6 +24,7 @@ export function SessionScreen({ id }: { id: string }) {
   const doc = useApp((s) => (s.sessionDoc?.session.id === id ? s.sessionDoc : null));
   const loadError = useApp((s) => s.loadError);
   const addRow = useApp((s) => s.addRow);
+  const locked = useApp((s) => Boolean(s.signoff?.signedAt) && !s.signoff?.amending);
   const [focusId, setFocusId] = useState<string | null>(null);
   // The rules run here as the clinician types (they are pure and shared with the exports).
   const report = useValidation(doc);
@@ -56,9 +58,12 @@ export function SessionScreen({ id }: { id: string }) {
       <FindingsProvider index={index}>
         <SessionProvider value={sessionCtx}>
           <div className="session-columns">
+            {/* A signed session is read-only until an amendment opens it (the database refuses
+                changes too); a disabled fieldset disables every control inside it at once. */}
             <div className="session-main">
               <h1 className="visually-hidden">Cryoneurolysis session</h1>
               <SectionMenu findings={index.all} />
+              <fieldset className="session-record" disabled={locked} aria-describedby={locked ? 'signoff-heading' : undefined}>
               <BeforeSection doc={doc} />
               <SafetySection doc={doc} />
               <DevicesSection doc={doc} />
@@ -80,8 +85,10 @@ export function SessionScreen({ id }: { id: string }) {
               <ComplicationsSection doc={doc} />
               <SignOutSection />
               <AftercareSection doc={doc} />
+              </fieldset>
             </div>
             <aside className="side-column" aria-label="Checks and summary">
+              <SignoffPanel report={report} />
               <FindingsPanel index={index} sessionId={doc.session.id} patientId={p.id} />
               <SummaryPanel />
             </aside>
