@@ -11,6 +11,17 @@ import { findBranch, findNerve, SIDE_LABELS } from './valueSets';
 export interface SummaryMeta {
   appVersion: string;
   generatedAt: string;
+  /** The signature state; absent or never signed means a draft. */
+  signoff?: {
+    signedAt: string | null;
+    amending: boolean;
+    versions: readonly { version: number; signedAt: string; signer: { name: string; role: string; registrationBody: string; registrationNumber: string }; reason: string | null }[];
+  };
+}
+
+/** Signed and not reopened by an amendment: the text is the record, not a draft. */
+function isSigned(meta: SummaryMeta): boolean {
+  return Boolean(meta.signoff?.signedAt) && !meta.signoff?.amending;
 }
 
 const SOFT_WIDTH = 72;
@@ -59,7 +70,9 @@ export function buildTextSummary(doc: SessionDocument, report: ValidationReport,
   const p = doc.patient;
   const lines: string[] = [];
   // A draft is never mistaken for the record: the first line says so.
-  lines.push('DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
+  if (!isSigned(meta)) {
+    lines.push(meta.signoff?.amending ? 'DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS' : 'DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
+  }
   lines.push('CRYONEUROLYSIS PROCEDURE NOTE');
   lines.push('');
   const name = [p.familyName?.toUpperCase() ?? '(family name missing)', p.givenName ?? '(given name missing)'].join(', ');
@@ -86,7 +99,19 @@ export function buildTextSummary(doc: SessionDocument, report: ValidationReport,
     for (const e of report.errors) lines.push(...wrap(`- ${e.ruleId}: ${e.message}`, '  '));
   }
   lines.push('');
-  lines.push(...wrap(`Entered in CryoLog ${meta.appVersion}. Text generated ${formatDateTime(meta.generatedAt)}. Not signed.`, ''));
+  const versions = meta.signoff?.versions ?? [];
+  const latest = versions.at(-1);
+  if (isSigned(meta) && latest) {
+    const s = latest.signer;
+    lines.push(...wrap(`Signed by ${s.name}, ${s.role} (${s.registrationBody.toUpperCase()} ${s.registrationNumber}), ${formatDateTime(latest.signedAt)}. Version ${latest.version}.`, ''));
+  }
+  const addenda = versions.filter((v) => v.reason);
+  if (addenda.length > 0) {
+    lines.push('');
+    lines.push('ADDENDA');
+    for (const v of addenda) lines.push(...wrap(`- Version ${v.version}, ${formatDateTime(v.signedAt)}, ${v.signer.name}: ${v.reason}`, '  '));
+  }
+  lines.push(...wrap(`Entered in CryoLog ${meta.appVersion}. Text generated ${formatDateTime(meta.generatedAt)}.${isSigned(meta) ? '' : ' Not signed.'}`, ''));
   return lines.map(toPlainPunctuation).join('\n') + '\n';
 }
 

@@ -143,3 +143,21 @@ describe('amendments that keep the original', () => {
     expect(rows).toHaveLength(2);
   });
 });
+
+describe('the paste-ready text follows the signature', () => {
+  it('a draft says so on its first line; a signed record names who signed; an amendment is listed as an addendum', () => {
+    const { ctx, sessionId } = signedReadyS1();
+    const text = () => call(ctx, 'exportSession', { sessionId, format: 'text' }).content;
+    /** The same text with its 72-column wrapping undone. */
+    const flat = () => text().replace(/\n +/g, ' ').replace(/\n(?=[a-z(])/g, ' ');
+    expect(text().split('\n')[0]).toBe('DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    expect(text().split('\n')[0]).toBe('CRYONEUROLYSIS PROCEDURE NOTE');
+    expect(flat()).toContain('Signed by Dr Synthetic Consultant, Consultant in rehabilitation medicine (GMC 0000001), 10 Mar 2026 10:30. Version 1.');
+    expect(text()).not.toContain('Not signed');
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Location typed wrongly', by: 'Dr Synthetic' });
+    expect(text().split('\n')[0]).toBe('DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS');
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    expect(flat()).toContain('ADDENDA\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location typed wrongly');
+  });
+});
