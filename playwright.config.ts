@@ -20,6 +20,9 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
+  // The S1/S2 walkthroughs save hundreds of fields on a 2-core machine: give each expectation
+  // room for a busy moment rather than fail on load.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.test-reports/playwright.json' }]],
   use: {
     screenshot: 'only-on-failure',
