@@ -2,14 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Res } from '../../../shared/ipc/contract';
 import type { AppErrorData } from '../../../shared/ipc/result';
-import { closeContext, createContext, osAccount } from '../../main/context';
+import { closeContext } from '../../main/context';
+import { openCommandContext } from '../openDatabase';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { Command } from '../args';
 import { locateDb, missingDbProblem, type DbLocation } from '../dbLocation';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { commandLogger } from '../logger';
-import { appVersion } from '../version';
 
 type ExportCommand = Extract<Command, { kind: 'export' }>;
 
@@ -22,13 +22,9 @@ export function runExport(command: ExportCommand, io: Io, env: NodeJS.ProcessEnv
     return EXIT.database;
   }
   const log = commandLogger(io);
-  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log, actor: `cli:${osAccount()}` });
+  const { ctx, usable } = openCommandContext(db.path, io, log);
   try {
-    if (ctx.startup.state === 'failed') {
-      const s = ctx.startup;
-      io.err(`cryolog: ${s.title}.\n${s.message}\nWhat to do: ${s.whatToDo}\nDatabase file: ${s.dbPath}`);
-      return EXIT.database;
-    }
+    if (!usable) return EXIT.database;
     const result = dispatch(ctx, 'exportSession', { sessionId: command.sessionId, format: command.format });
     if (!result.ok) {
       io.err(failureMessage(result.error, command.sessionId, db, log.details()));

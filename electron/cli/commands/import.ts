@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { Res } from '../../../shared/ipc/contract';
 import type { SessionDocument } from '../../../shared/domain/model';
 import { formatNhsNumber, isValidNhsNumber } from '../../../shared/domain/nhsNumber';
-import { closeContext, createContext, osAccount } from '../../main/context';
+import { closeContext } from '../../main/context';
+import { openCommandContext } from '../openDatabase';
 import { dispatch } from '../../main/ipc/dispatch';
 import { documentReferenceProblems } from '../../main/db/repos/importSession';
 import type { Command } from '../args';
@@ -12,7 +13,6 @@ import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
 import { commandLogger } from '../logger';
 import { issueList, readSessionFile } from '../sessionFile';
-import { appVersion } from '../version';
 
 type ImportCommand = Extract<Command, { kind: 'import' }>;
 
@@ -47,13 +47,9 @@ export function runImport(command: ImportCommand, io: Io, env: NodeJS.ProcessEnv
   }
   const created = !fs.existsSync(db.path);
   const log = commandLogger(io);
-  const ctx = createContext({ dbPath: db.path, appVersion: appVersion(), log, actor: `cli:${osAccount()}` });
+  const { ctx, usable } = openCommandContext(db.path, io, log);
   try {
-    if (ctx.startup.state === 'failed') {
-      const s = ctx.startup;
-      io.err(`cryolog: ${s.title}.\n${s.message}\nWhat to do: ${s.whatToDo}\nDatabase file: ${s.dbPath}`);
-      return EXIT.database;
-    }
+    if (!usable) return EXIT.database;
     if (created) io.err(`cryolog: created a new CryoLog database at ${db.path}`);
     const result = dispatch(ctx, 'importSession', { document: doc });
     if (!result.ok) {
