@@ -21,6 +21,13 @@ export const CHANNELS = [
   'getRuleConfig',
   'saveRuleConfig',
   'importSession',
+  'getTimer',
+  'timerPress',
+  'timerHeartbeat',
+  'resolveTimer',
+  'getTimerSettings',
+  'saveTimerSettings',
+  'markEnteredInError',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

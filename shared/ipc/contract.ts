@@ -12,6 +12,7 @@ import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
+import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
 
 const Empty = z.strictObject({});
 
@@ -118,7 +119,12 @@ export const Signer = z.strictObject({
 });
 export type Signer = z.infer<typeof Signer>;
 
+/** A session marked entered-in-error: kept, never deleted, and no longer changeable. */
+export const EnteredInError = z.strictObject({ at: IsoDateTime, by: z.string(), reason: z.string() });
+export type EnteredInError = z.infer<typeof EnteredInError>;
+
 export const SignoffState = z.strictObject({
+  enteredInError: EnteredInError.nullable(),
   signedAt: IsoDateTime.nullable(),
   signer: Signer.nullable(),
   /** How many times it has been signed (0 = never). */
@@ -128,6 +134,47 @@ export const SignoffState = z.strictObject({
   versions: z.array(z.strictObject({ version: z.int().min(1), signedAt: IsoDateTime, signer: Signer, reason: z.string().nullable() })).max(500),
 });
 export type SignoffState = z.infer<typeof SignoffState>;
+
+// The freeze-cycle timer (issue 4). Times come from the window's clock (the one the clinician
+// sees); durations are worked out in the main process from the stored start.
+export const RunningTimer = z.strictObject({
+  sessionId: Id,
+  targetId: Id,
+  cycleId: Id,
+  phase: z.enum(TIMER_PHASES),
+  phaseStartedAt: IsoDateTime,
+  plannedS: z.int().min(1).nullable(),
+  lastSeenAt: IsoDateTime,
+});
+export type RunningTimer = z.infer<typeof RunningTimer>;
+
+export const TimerPressRequest = z.strictObject({
+  sessionId: Id,
+  /** The target whose timer was pressed (used when a freeze starts). */
+  targetId: Id,
+  /** What the window showed when the key went down; a stale expectation is a duplicate press. */
+  expected: z.discriminatedUnion('phase', [
+    z.strictObject({ phase: z.literal('idle') }),
+    z.strictObject({ phase: z.enum(TIMER_PHASES), cycleId: Id }),
+  ]),
+  siteNo: z.int().min(1, 'Lesion sites are numbered from 1.').max(50, 'More than 50 lesion sites on one target is not plausible.'),
+  at: IsoDateTime,
+});
+
+export const TimerPressResult = z.strictObject({
+  step: z.enum(['start-freeze', 'stop-freeze', 'end-thaw', 'duplicate']),
+  timer: RunningTimer.nullable(),
+  /** The cycle the step acted on (the new cycle for a start). */
+  cycleId: Id.nullable(),
+  durationS: z.int().min(0).nullable(),
+  thawS: z.int().min(0).nullable(),
+  /** The freeze stopped before its planned time (beyond the tolerance): ask whether it was aborted. */
+  early: z.boolean(),
+});
+export type TimerPressResult = z.infer<typeof TimerPressResult>;
+
+export const TimerSettingsState = z.strictObject({ settings: TimerSettingsSchema, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
+export type TimerSettingsState = z.infer<typeof TimerSettingsState>;
 
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
@@ -163,6 +210,25 @@ export const contract = {
   saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
   // A whole session file; its size is bounded by the document's own array and text limits.
   importSession: { req: z.strictObject({ document: SessionDocument }), res: ImportResult },
+  getTimer: { req: z.strictObject({ sessionId: Id }), res: RunningTimer.nullable() },
+  timerPress: { req: TimerPressRequest, res: TimerPressResult },
+  // "Still alive at": what was timed so far survives a closed window or a crash.
+  timerHeartbeat: { req: z.strictObject({ sessionId: Id, at: IsoDateTime }), res: z.strictObject({ running: z.boolean() }) },
+  // After a window closed mid-cycle: end the phase when the timer was last seen, or drop the timer (times entered by hand).
+  resolveTimer: {
+    req: z.strictObject({ sessionId: Id, action: z.enum(['end-at-last-seen', 'discard']) }),
+    res: z.strictObject({ cycleId: Id.nullable(), durationS: z.int().min(0).nullable(), thawS: z.int().min(0).nullable() }),
+  },
+  getTimerSettings: { req: Empty, res: TimerSettingsState },
+  saveTimerSettings: { req: z.strictObject({ settings: TimerSettingsSchema, changedBy: z.string().trim().min(1, 'Type your name.').max(120) }), res: TimerSettingsState },
+  markEnteredInError: {
+    req: z.strictObject({
+      sessionId: Id,
+      reason: z.string().trim().min(1, 'Give the reason the record was entered in error.').max(2_000),
+      by: z.string().trim().min(1, 'Type your name.').max(120),
+    }),
+    res: SignoffState,
+  },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -6,7 +6,7 @@ import { insertSession, listRecentSessions, loadSessionDocument, touchSession } 
 import { insertAcknowledgement } from '../db/repos/acknowledgements';
 import { appendAudit } from '../db/repos/audit';
 import { searchSessions } from '../db/repos/search';
-import { notFound } from '../ipc/appError';
+import { AppError, notFound } from '../ipc/appError';
 
 const LABELS: Record<EntityName, string> = {
   patient: 'That patient',
@@ -80,6 +80,10 @@ export const sessionHandlers: {
   // with its audit entries in one transaction; the answer comes only after the commit.
   saveFields: (ctx, req) => {
     const db = requireDb(ctx);
+    if (req.entity === 'session' && req.patch.status === 'entered-in-error') {
+      // One path for it, which keeps the record and locks it (markEnteredInError), not a field edit.
+      throw new AppError('INVALID_PAYLOAD', 'To mark this record entered in error, use “Mark as entered in error” beside the signature: it keeps the record, with your reason, and locks it.');
+    }
     const at = stamp(ctx);
     db.transaction(() => {
       if (!getRow(db, req.entity, req.id)) throw notFound(LABELS[req.entity]);

@@ -2,7 +2,7 @@ import type { Handler } from './index';
 import { localNow, requireDb, stamp } from './db';
 import { AppError, notFound } from '../ipc/appError';
 import { loadSessionDocument } from '../db/repos/sessions';
-import { beginAmendment, loadSignedVersion, readSignoff, signSession } from '../db/repos/signoff';
+import { beginAmendment, loadSignedVersion, markEnteredInError, readSignoff, signSession } from '../db/repos/signoff';
 import { currentRuleConfig } from './settings';
 import { validateSession } from '../../../shared/domain/rules';
 
@@ -11,6 +11,7 @@ export const signoffHandlers: {
   signSession: Handler<'signSession'>;
   beginAmendment: Handler<'beginAmendment'>;
   getSignedVersion: Handler<'getSignedVersion'>;
+  markEnteredInError: Handler<'markEnteredInError'>;
 } = {
   getSignoff: (ctx, { sessionId }) => {
     const state = readSignoff(requireDb(ctx), sessionId);
@@ -25,6 +26,7 @@ export const signoffHandlers: {
     const doc = loadSessionDocument(db, sessionId);
     const state = readSignoff(db, sessionId);
     if (!doc || !state) throw notFound('That session');
+    if (state.enteredInError) throw new AppError('LOCKED', 'This session is marked entered in error; it is kept as it is and cannot be signed.');
     if (state.signedAt && !state.amending) {
       throw new AppError('LOCKED', `This session is already signed (version ${state.version}). To change it, start an amendment with a reason.`);
     }
@@ -43,9 +45,22 @@ export const signoffHandlers: {
     const db = requireDb(ctx);
     const state = readSignoff(db, sessionId);
     if (!state) throw notFound('That session');
+    if (state.enteredInError) throw new AppError('LOCKED', 'This session is marked entered in error; it is kept as it is and cannot be amended.');
     if (!state.signedAt) throw new AppError('INVALID_PAYLOAD', 'This session is not signed yet, so it can be changed directly; no amendment is needed.');
     if (state.amending) throw new AppError('INVALID_PAYLOAD', `An amendment is already open (${state.amendmentReason ?? 'no reason'}). Make the change, then sign again.`);
     db.transaction(() => beginAmendment(db, sessionId, reason, by, stamp(ctx)))();
+    return readSignoff(db, sessionId)!;
+  },
+
+  // Kept, never deleted: the mark is appended and the database refuses changes from then on.
+  markEnteredInError: (ctx, { sessionId, reason, by }) => {
+    const db = requireDb(ctx);
+    const state = readSignoff(db, sessionId);
+    if (!state) throw notFound('That session');
+    if (state.enteredInError) {
+      throw new AppError('LOCKED', `This session was already marked entered in error on ${state.enteredInError.at.slice(0, 10)} by ${state.enteredInError.by}.`);
+    }
+    db.transaction(() => markEnteredInError(db, sessionId, reason, by, stamp(ctx)))();
     return readSignoff(db, sessionId)!;
   },
 

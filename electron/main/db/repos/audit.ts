@@ -10,6 +10,8 @@ export interface AuditEntry {
   field?: string | null;
   oldValue?: unknown;
   newValue?: unknown;
+  /** Why; when absent, the reason of the session's open amendment (if one is open). */
+  reason?: string | null;
 }
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v));
@@ -25,10 +27,12 @@ export function setAuditActor(db: DB, actor: string): void {
 
 /** Appends to the audit trail. Call it inside the transaction that makes the change. */
 export function appendAudit(db: DB, e: AuditEntry): void {
+  const reason = e.reason !== undefined ? e.reason : e.sessionId ? amendmentReason(db, e.sessionId) : null;
   stmt(db, 
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, session_id, field, old_value, new_value)
-     VALUES (@at, @actor, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue)`,
+    `INSERT INTO audit_log (at, actor, action, entity, entity_id, session_id, field, old_value, new_value, reason)
+     VALUES (@at, @actor, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue, @reason)`,
   ).run({
+    reason,
     at: e.at,
     actor: actors.get(db) ?? null,
     action: e.action,
@@ -39,6 +43,12 @@ export function appendAudit(db: DB, e: AuditEntry): void {
     oldValue: json(e.oldValue),
     newValue: json(e.newValue),
   });
+}
+
+/** The reason of the session's open amendment: every change made under it carries it. */
+function amendmentReason(db: DB, sessionId: string): string | null {
+  const row = stmt(db, 'SELECT amendment_reason FROM session WHERE id = ? AND amending = 1').get(sessionId) as { amendment_reason: string | null } | undefined;
+  return row?.amendment_reason ?? null;
 }
 
 export interface AuditRow {
@@ -52,6 +62,7 @@ export interface AuditRow {
   field: string | null;
   old_value: string | null;
   new_value: string | null;
+  reason: string | null;
 }
 
 export function auditForEntity(db: DB, entity: string, entityId: string): AuditRow[] {

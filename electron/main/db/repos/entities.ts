@@ -101,6 +101,7 @@ export function insertRow<E extends EntityName>(
   at: string,
   values: Record<string, unknown> = {},
   sessionId: string | null = null,
+  reason?: string,
 ): Row<E> {
   const s = spec(entity);
   const cols = ['id', 'created_at', 'updated_at'];
@@ -122,7 +123,7 @@ export function insertRow<E extends EntityName>(
   }
   stmt(db, `INSERT INTO ${s.table} (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(params);
   const created = getRow(db, entity, id)!;
-  appendAudit(db, { at, action: 'create', entity, entityId: id, sessionId, newValue: created });
+  appendAudit(db, { at, action: 'create', entity, entityId: id, sessionId, newValue: created, ...(reason ? { reason } : {}) });
   return created;
 }
 
@@ -130,7 +131,7 @@ export function insertRow<E extends EntityName>(
  * The autosave write: sets the given fields of one row and records each changed field in the
  * audit trail, in the caller's transaction. Returns the fields that really changed.
  */
-export function updateRow(db: DB, entity: EntityName, id: string, patch: Record<string, unknown>, at: string, sessionId: string | null): string[] {
+export function updateRow(db: DB, entity: EntityName, id: string, patch: Record<string, unknown>, at: string, sessionId: string | null, reason?: string): string[] {
   const s = spec(entity);
   const fields = Object.keys(patch).filter((f) => Object.hasOwn(s.columns, f));
   if (fields.length === 0) return [];
@@ -154,6 +155,7 @@ export function updateRow(db: DB, entity: EntityName, id: string, patch: Record<
       field: f,
       oldValue: fromDb(storage, before[s.columns[f]!.column]),
       newValue: fromDb(storage, params[f]),
+      ...(reason ? { reason } : {}),
     });
   }
   return changed;

@@ -33,7 +33,9 @@ interface ListRow {
 // Correlated counts over an index-ordered LIMIT: the 50 newest rows cost 50 small lookups,
 // where a LEFT JOIN + GROUP BY would count every session first (engineering.md: 72 µs vs 50 ms).
 const LIST_SQL = `
-  SELECT s.id, s.patient_id, s.status, s.started_at, p.family_name, p.given_name, p.nhs_number,
+  SELECT s.id, s.patient_id,
+         CASE WHEN EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = s.id) THEN 'entered-in-error' ELSE s.status END AS status,
+         s.started_at, p.family_name, p.given_name, p.nhs_number,
          (SELECT count(*) FROM target t WHERE t.session_id = s.id) AS target_count,
          (SELECT count(*) FROM target t JOIN freeze_cycle c ON c.target_id = t.id WHERE t.session_id = s.id) AS cycle_count
   FROM session s JOIN patient p ON p.id = s.patient_id`;
@@ -61,8 +63,12 @@ export function listSessionsForPatient(db: DB, patientId: string): SessionListIt
 }
 
 export function loadSessionDocument(db: DB, id: string): SessionDocument | undefined {
-  const session = getRow(db, 'session', id);
-  if (!session) return undefined;
+  const row = getRow(db, 'session', id);
+  if (!row) return undefined;
+  // An entered-in-error mark sits beside the (possibly signed, so unchangeable) session row;
+  // the document carries it as the session's status so every reader and export sees it.
+  const eie = stmt(db, 'SELECT reason FROM entered_in_error WHERE session_id = ?').get(id) as { reason: string } | undefined;
+  const session = eie ? { ...row, status: 'entered-in-error' as const, statusReason: eie.reason } : row;
   const patient = getRow(db, 'patient', session.patientId);
   if (!patient) return undefined;
   return {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SessionDocument } from '../../../../shared/domain/model';
-import type { Signer, SignoffState } from '../../../../shared/ipc/contract';
+import type { EnteredInError, Signer, SignoffState } from '../../../../shared/ipc/contract';
 import type { DB } from '../types';
 import { stmt } from '../statements';
 import { appendAudit } from './audit';
@@ -26,6 +26,7 @@ export function readSignoff(db: DB, sessionId: string): SignoffState | undefined
     }[]
   ).map((v) => ({ version: v.version, signedAt: v.signed_at, signer: JSON.parse(v.signer) as Signer, reason: v.reason }));
   return {
+    enteredInError: readEnteredInError(db, sessionId),
     signedAt: row.signed_at,
     signer: row.signer ? (JSON.parse(row.signer) as Signer) : null,
     version: row.version,
@@ -68,4 +69,18 @@ export function beginAmendment(db: DB, sessionId: string, reason: string, by: st
 export function loadSignedVersion(db: DB, sessionId: string, version: number): SessionDocument | undefined {
   const row = stmt(db, 'SELECT document FROM session_version WHERE session_id = ? AND version = ?').get(sessionId, version) as { document: string } | undefined;
   return row && SessionDocument.parse(JSON.parse(row.document));
+}
+
+export function readEnteredInError(db: DB, sessionId: string): EnteredInError | null {
+  const row = stmt(db, 'SELECT at, marked_by, reason FROM entered_in_error WHERE session_id = ?').get(sessionId) as { at: string; marked_by: string; reason: string } | undefined;
+  return row ? { at: row.at, by: row.marked_by, reason: row.reason } : null;
+}
+
+/**
+ * Marks a session entered-in-error: kept, never deleted, readable and exportable as such, and
+ * from now on refused any change by the database (migration 4). Call in a transaction.
+ */
+export function markEnteredInError(db: DB, sessionId: string, reason: string, by: string, at: string): void {
+  stmt(db, 'INSERT INTO entered_in_error (session_id, at, marked_by, reason) VALUES (?, ?, ?, ?)').run(sessionId, at, by, reason);
+  appendAudit(db, { at, action: 'update', entity: 'session', entityId: sessionId, sessionId, field: 'enteredInError', oldValue: null, newValue: { by, reason }, reason });
 }

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import type { Ctx } from '../../electron/main/context';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Req, Res } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
+import { fixtureFile } from '../tools/sessionFixtures';
+
+// Entered in error: the record is kept, never deleted; it reads as entered-in-error
+// everywhere; and from the mark on, neither the app nor a SQLite tool can change it.
+
+function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
+  const r = dispatch(ctx, channel, request) as Result<Res<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+const codeOf = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
+const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
+
+function importedS1() {
+  const dbPath = path.join(tempDir(), 'cryolog.sqlite');
+  const ctx = testContext({ dbPath, clock: fixedClock('2026-03-10T10:30:00.000Z') });
+  const { sessionId } = call(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S1'), 'utf8')) });
+  return { ctx, dbPath, sessionId };
+}
+
+describe('entered in error', () => {
+  it('marks a signed session entered-in-error with the reason, keeps every signed version, and shows the status everywhere', () => {
+    const { ctx, sessionId } = importedS1();
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const before = call(ctx, 'getSession', { id: sessionId });
+    const state = call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient', by: 'Dr Synthetic Consultant' });
+    expect(state.enteredInError).toEqual({ at: '2026-03-10T10:30:00.000Z', by: 'Dr Synthetic Consultant', reason: 'Recorded under the wrong patient' });
+    expect(state.version).toBe(1);
+    const after = call(ctx, 'getSession', { id: sessionId });
+    expect(after.session).toMatchObject({ status: 'entered-in-error', statusReason: 'Recorded under the wrong patient' });
+    expect({ ...after, session: before.session }).toEqual(before);
+    expect(call(ctx, 'getSignedVersion', { sessionId, version: 1 }).session.status).toBe('completed');
+    expect(call(ctx, 'listSessions', { limit: 10 })[0]).toMatchObject({ id: sessionId, status: 'entered-in-error' });
+  });
+
+  it('after the mark, the app refuses every change, a second mark, signing and amending', () => {
+    const { ctx, sessionId } = importedS1();
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Duplicate of another record', by: 'Synthetic Nurse' });
+    const doc = call(ctx, 'getSession', { id: sessionId });
+    expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'cycle', id: doc.targets[0]!.cycles[0]!.id, patch: { tipTempC: -60 } }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: 'x' } }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'addRow', { entity: 'target', parentId: sessionId }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'deleteRow', { entity: 'target', id: doc.targets[0]!.id }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'markEnteredInError', { sessionId, reason: 'again', by: 'x' }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }))).toBe('LOCKED');
+    expect(call(ctx, 'getSession', { id: sessionId })).toEqual(doc);
+  });
+
+  it('is not a field anyone can set: the status field refuses it and says which action to use', () => {
+    const { ctx, sessionId } = importedS1();
+    const r = dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { status: 'entered-in-error' } });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(!r.ok && r.error.message).toMatch(/Mark as entered in error/);
+    expect(call(ctx, 'getSignoff', { sessionId }).enteredInError).toBeNull();
+  });
+
+  it('needs a reason and a name', () => {
+    const { ctx, sessionId } = importedS1();
+    const r = dispatch(ctx, 'markEnteredInError', { sessionId, reason: '   ', by: 'Synthetic Nurse' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(!r.ok && JSON.stringify(r.error)).toMatch(/Give the reason/);
+  });
+
+  it('in SQL itself, the mark cannot be removed or changed and the session and its rows cannot be edited or deleted', () => {
+    const { ctx, dbPath, sessionId } = importedS1();
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Wrong patient', by: 'Synthetic Nurse' });
+    const raw = new Database(dbPath);
+    try {
+      const refused = (sql: string, ...args: unknown[]) => expect(() => raw.prepare(sql).run(...args)).toThrow(/CRYOLOG_LOCKED/);
+      refused('DELETE FROM entered_in_error WHERE session_id = ?', sessionId);
+      refused("UPDATE entered_in_error SET reason = 'x' WHERE session_id = ?", sessionId);
+      refused("UPDATE session SET notes = 'x' WHERE id = ?", sessionId);
+      refused('DELETE FROM session WHERE id = ?', sessionId);
+      refused("UPDATE target SET nerve = 'median' WHERE session_id = ?", sessionId);
+      refused('DELETE FROM team_member WHERE session_id = ?', sessionId);
+      refused('UPDATE freeze_cycle SET duration_s = 1 WHERE target_id IN (SELECT id FROM target WHERE session_id = ?)', sessionId);
+      refused("INSERT INTO follow_up (id, session_id, seq, created_at, updated_at) VALUES ('x', ?, 99, 'a', 'a')", sessionId);
+    } finally {
+      raw.close();
+    }
+  });
+
+  it('changes made under an amendment carry its reason in the audit trail', () => {
+    const { ctx, dbPath, sessionId } = importedS1();
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Temperature misread from the console', by: 'Dr Synthetic Consultant' });
+    const cycleId = call(ctx, 'getSession', { id: sessionId }).targets[0]!.cycles[0]!.id;
+    call(ctx, 'saveFields', { entity: 'cycle', id: cycleId, patch: { tipTempC: -66 } });
+    const raw = new Database(dbPath, { readonly: true });
+    try {
+      const row = raw.prepare("SELECT field, reason, actor FROM audit_log WHERE entity = 'cycle' AND entity_id = ? AND field = 'tipTempC'").get(cycleId);
+      expect(row).toMatchObject({ field: 'tipTempC', reason: 'Temperature misread from the console' });
+    } finally {
+      raw.close();
+    }
+  });
+});
