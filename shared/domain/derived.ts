@@ -60,6 +60,16 @@ export function limbRegionOf(nerve: string | null): LimbRegion | null {
 // ── Devices ───────────────────────────────────────────────────────────────────────────────────
 
 /** The device a target used: its own choice, else the session's only device. */
+/**
+ * A consented site covers a target when the side matches and its region and nerve, where given,
+ * do too (rule E04 and the stop moment use this one definition).
+ */
+export function consentCovers(doc: SessionDocument, t: TargetWithCycles): boolean {
+  const region = findNerve(t.nerve)?.region ?? null;
+  // A target without its nerve yet is matched on side alone (REQ asks for the nerve).
+  return doc.consentSites.some((c) => c.side === t.side && (c.nerve === null || t.nerve === null || c.nerve === t.nerve) && (c.region === null || region === null || c.region === region));
+}
+
 export function deviceForTarget(doc: SessionDocument, target: TargetWithCycles): Device | null {
   if (target.deviceId) return doc.devices.find((d) => d.id === target.deviceId) ?? null;
   return doc.devices.length === 1 ? (doc.devices[0] ?? null) : null;

@@ -139,3 +139,13 @@ describe('freeze-cycle timer', () => {
     expect(!bad.ok && JSON.stringify(bad.error)).toMatch(/Choose the key by pressing it/);
   });
 });
+
+describe('timer pulses', () => {
+  it('a pulse that arrives late never moves the last-seen time backwards, even across a change of UTC offset', () => {
+    const { ctx, sessionId, targetId } = sessionWithTarget(90);
+    call(ctx, 'timerPress', { sessionId, targetId, siteNo: 1, expected: { phase: 'idle' }, at: '2026-03-29T00:59:30+00:00' });
+    call(ctx, 'timerHeartbeat', { sessionId, at: '2026-03-29T02:00:10+01:00' }); // 01:00:10 UTC, after the clocks went forward
+    call(ctx, 'timerHeartbeat', { sessionId, at: '2026-03-29T00:59:55+00:00' }); // an older pulse arriving late
+    expect(call(ctx, 'getTimer', { sessionId })!.lastSeenAt).toBe('2026-03-29T02:00:10+01:00');
+  });
+});

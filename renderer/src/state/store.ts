@@ -1,7 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus } from '../../../shared/ipc/contract';
+import type { Api, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
+import type { TimerSettings } from '../../../shared/domain/timer';
+import { toLocalIsoWithOffset } from '../../../shared/domain/parse';
 import type { RuleConfig } from '../../../shared/domain/rules';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
@@ -37,7 +39,27 @@ export interface AppState {
   /** The service's rule thresholds (the main process holds them; defaults until loaded). */
   ruleConfig: RuleConfigState | null;
 
+  /** The open session's running freeze timer, as stored (null: none running). */
+  timer: RunningTimer | null;
+  /**
+   * False when the stored timer was left running by a window that closed (or a crash): the
+   * screen says so and asks what happened, instead of silently counting on.
+   */
+  timerLive: boolean;
+  /** The cycle the timer just stopped, whose details (aborted? temperature?) are being asked. */
+  cyclePrompt: CyclePrompt | null;
+  /** The key (foot pedal) that drives the timer, and its guards. */
+  timerSettings: TimerSettingsState | null;
+
   boot(): Promise<void>;
+  /** One press of the timer key or button on a target: start, stop the freeze, or end the thaw. */
+  timerPress(targetId: string, siteNo: number): Promise<Result<TimerPressResult> | null>;
+  /** After a window closed mid-cycle: carry on timing, end at the last moment seen, or enter times by hand. */
+  resolveTimer(action: 'resume' | 'end-at-last-seen' | 'discard'): Promise<void>;
+  timerHeartbeat(): Promise<void>;
+  closeCyclePrompt(): void;
+  saveTimerSettings(settings: TimerSettings, changedBy: string): Promise<Result<TimerSettingsState>>;
+  markEnteredInError(reason: string, by: string): Promise<Result<SignoffState>>;
   signSession(signer: Signer): Promise<Result<SignoffState>>;
   beginAmendment(reason: string, by: string): Promise<Result<SignoffState>>;
   saveRuleConfig(config: RuleConfig, changedBy: string): Promise<Result<RuleConfigState>>;
@@ -60,7 +82,24 @@ export interface AppState {
   acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
 }
 
+export interface CyclePrompt {
+  targetId: string;
+  cycleId: string;
+  /** thawing: the freeze was stopped, the thaw is being timed; details: the thaw is over. */
+  stage: 'thawing' | 'details';
+  durationS: number | null;
+  plannedS: number | null;
+  /** Stopped clearly before the planned time: ask whether it was aborted, and why. */
+  early: boolean;
+}
+
 export type AppStore = StoreApi<AppState>;
+
+/** Now, as the clinician's clock shows it (local time with its offset), for the times the timer writes. */
+function clockNow(): string {
+  const now = new Date();
+  return toLocalIsoWithOffset(now, -now.getTimezoneOffset());
+}
 
 const RECENT_LIMIT = 50;
 
@@ -75,6 +114,9 @@ export function createAppStore(api: Api): AppStore {
   let writeQueue: Promise<unknown> = Promise.resolve();
   // Searches answer out of order when typed fast: only the latest one may fill the list.
   let searchSeq = 0;
+  // Cycles whose timer this window started or resumed: any other running timer was left by a
+  // window that closed, and the screen asks about it rather than counting on silently.
+  const liveCycles = new Set<string>();
 
   return createStore<AppState>()((set, get) => {
     /** Runs a write in order, keeping the save indicator honest. */
@@ -111,15 +153,23 @@ export function createAppStore(api: Api): AppStore {
     }
 
     async function reloadSession(id: string): Promise<void> {
-      const [r, so] = await Promise.all([api.getSession({ id }), api.getSignoff({ sessionId: id })]);
-      if (r.ok) set({ sessionDoc: r.data, loadError: null, signoff: so.ok ? so.data : null });
-      else set({ loadError: r.error });
+      const [r, so, tm] = await Promise.all([api.getSession({ id }), api.getSignoff({ sessionId: id }), api.getTimer({ sessionId: id })]);
+      if (r.ok) {
+        const timer = tm.ok ? tm.data : null;
+        // A timer this window did not start (or resume) was left by one that closed.
+        const live = timer !== null && liveCycles.has(timer.cycleId);
+        set({ sessionDoc: r.data, loadError: null, signoff: so.ok ? so.data : null, timer, timerLive: live });
+      } else set({ loadError: r.error });
       await get().refreshSummary();
     }
 
     return {
       startup: { state: 'loading' },
       signoff: null,
+      timer: null,
+      timerLive: false,
+      cyclePrompt: null,
+      timerSettings: null,
       ruleConfig: null,
       route: { name: 'home' },
       sessions: null,
@@ -166,11 +216,76 @@ export function createAppStore(api: Api): AppStore {
         return r;
       },
 
+      async timerPress(targetId, siteNo) {
+        const doc = get().sessionDoc;
+        if (!doc) return null;
+        const t = get().timer;
+        const expected = t ? { phase: t.phase, cycleId: t.cycleId } : { phase: 'idle' as const };
+        const r = await enqueueWrite(() => api.timerPress({ sessionId: doc.session.id, targetId, expected, siteNo, at: clockNow() }));
+        if (!r.ok) return r;
+        const { step, timer } = r.data;
+        const prompt = get().cyclePrompt;
+        if (step === 'start-freeze') set({ cyclePrompt: null });
+        if (step === 'stop-freeze' && timer) {
+          set({ cyclePrompt: { targetId: timer.targetId, cycleId: timer.cycleId, stage: 'thawing', durationS: r.data.durationS, plannedS: timer.plannedS, early: r.data.early } });
+        }
+        if (step === 'end-thaw' && r.data.cycleId) {
+          const base = prompt?.cycleId === r.data.cycleId ? prompt : { targetId, cycleId: r.data.cycleId, durationS: null, plannedS: null, early: false };
+          set({ cyclePrompt: { ...base, stage: 'details' } });
+        }
+        if (timer) liveCycles.add(timer.cycleId);
+        set({ timer, timerLive: timer !== null });
+        await reloadSession(doc.session.id);
+        return r;
+      },
+
+      async resolveTimer(action) {
+        const doc = get().sessionDoc;
+        const timer = get().timer;
+        if (!doc || !timer) return;
+        if (action === 'resume') {
+          liveCycles.add(timer.cycleId);
+          set({ timerLive: true });
+          return;
+        }
+        const r = await enqueueWrite(() => api.resolveTimer({ sessionId: doc.session.id, action }));
+        if (r.ok) {
+          set({ timer: null, timerLive: false, cyclePrompt: null });
+          await reloadSession(doc.session.id);
+        }
+      },
+
+      async timerHeartbeat() {
+        const doc = get().sessionDoc;
+        if (!doc || !get().timer || !get().timerLive) return;
+        // Not queued behind edits and not shown as a save: it is the timer's pulse, not a change.
+        await api.timerHeartbeat({ sessionId: doc.session.id, at: clockNow() });
+      },
+
+      closeCyclePrompt() {
+        set({ cyclePrompt: null });
+      },
+
+      async saveTimerSettings(settings, changedBy) {
+        const r = await enqueueWrite(() => api.saveTimerSettings({ settings, changedBy }));
+        if (r.ok) set({ timerSettings: r.data });
+        return r;
+      },
+
+      async markEnteredInError(reason, by) {
+        const doc = get().sessionDoc;
+        if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
+        const r = await enqueueWrite(() => api.markEnteredInError({ sessionId: doc.session.id, reason, by }));
+        if (r.ok) await reloadSession(doc.session.id);
+        return r;
+      },
+
       async boot() {
         const r = await api.getStartupStatus({});
         if (r.ok && r.data.state === 'ready') {
-          const rc = await api.getRuleConfig({});
+          const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
           if (rc.ok) set({ ruleConfig: rc.data });
+          if (ts.ok) set({ timerSettings: ts.data });
         }
         set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
       },
@@ -196,12 +311,14 @@ export function createAppStore(api: Api): AppStore {
           if (r.ok) set({ patientView: r.data });
           else set({ loadError: r.error });
         } else if (route.name === 'session') {
-          set({ sessionDoc: null, summary: null });
+          const sameSession = get().timer?.sessionId === route.id;
+          set({ sessionDoc: null, summary: null, ...(sameSession ? {} : { cyclePrompt: null }) });
           await reloadSession(route.id);
         } else {
           // Settings: re-read, in case another window or the CLI changed them.
-          const rc = await api.getRuleConfig({});
+          const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
           if (rc.ok) set({ ruleConfig: rc.data });
+          if (ts.ok) set({ timerSettings: ts.data });
         }
       },
 

@@ -1,23 +1,17 @@
 // Each target nerve (domain.md §2.5, §2.6): side and consent (E04), nerve type (W05, W06),
 // confirmation (W07, W08, E10) and the session's local anaesthetic total (W12).
-import type { ConsentSite, SessionDocument, TargetWithCycles } from '../model';
-import type { LidocaineDose } from '../derived';
+import type { ConsentSite } from '../model';
+import { consentCovers, type LidocaineDose } from '../derived';
 import { LIMB_REGION_LABELS, MUSCLES, SIDE_LABELS, findNerve } from '../valueSets';
 import type { RawFinding, Rule } from './types';
 import { fmt, targetLong, targetName } from './text';
 
-function consentedSiteText(c: ConsentSite): string {
+export function consentedSiteText(c: ConsentSite): string {
   const where = [c.side ? SIDE_LABELS[c.side].toLowerCase() : null, c.region ? LIMB_REGION_LABELS[c.region].toLowerCase() : null].filter(Boolean).join(' ');
   const nerve = c.nerve ? findNerve(c.nerve)?.label.toLowerCase() : undefined;
   return [where, nerve ? `(${nerve})` : ''].filter(Boolean).join(' ') || 'a site without details';
 }
 
-/** A consented site covers a target when the side matches and its region and nerve, where given, do too. */
-function consentCovers(doc: SessionDocument, t: TargetWithCycles): boolean {
-  const region = findNerve(t.nerve)?.region ?? null;
-  // A target without its nerve yet is matched on side alone (REQ asks for the nerve).
-  return doc.consentSites.some((c) => c.side === t.side && (c.nerve === null || t.nerve === null || c.nerve === t.nerve) && (c.region === null || region === null || c.region === region));
-}
 
 export const E04: Rule = {
   id: 'E04',

@@ -42,9 +42,16 @@ export function putTimer(db: DB, t: RunningTimer): void {
   ).run(t);
 }
 
-/** Records that the window still saw the timer running at `at`. */
+/**
+ * Records that the window still saw the timer running at `at`. Pulses are not queued behind
+ * edits, so one may overtake another: the time only moves forward (compared as instants, so a
+ * change of UTC offset mid-cycle cannot confuse it).
+ */
 export function touchTimer(db: DB, sessionId: string, at: string): boolean {
-  const info = stmt(db, 'UPDATE freeze_timer SET last_seen_at = ? WHERE session_id = ?').run(at, sessionId);
+  const info = stmt(
+    db,
+    'UPDATE freeze_timer SET last_seen_at = CASE WHEN julianday(@at) > julianday(last_seen_at) THEN @at ELSE last_seen_at END WHERE session_id = @sessionId',
+  ).run({ at, sessionId });
   return info.changes > 0;
 }
 

@@ -1,5 +1,5 @@
 import type { SessionDocument } from '../../../../shared/domain/model';
-import { VKAS } from '../../../../shared/domain/valueSets';
+import { SESSION_STATUS_CODES, SESSION_STATUS_LABELS, VKAS } from '../../../../shared/domain/valueSets';
 import { RecordField } from '../../components/RecordField';
 import { Rows } from '../../components/Rows';
 import { fieldDomId } from '../../lib/findings';
@@ -14,6 +14,8 @@ const GAS_BASELINE = [
 ];
 const GAS_LEVELS = [-2, -1, 0, 1, 2].map((v) => ({ value: v, label: v > 0 ? `+${v}` : v < 0 ? `−${-v}` : '0' }));
 const WEIGHTS = [0, 1, 2, 3].map((v) => ({ value: v, label: String(v) }));
+const statusChoices = (current: string) =>
+  SESSION_STATUS_CODES.filter((c) => c !== 'entered-in-error' || current === c).map((c) => ({ value: c, label: SESSION_STATUS_LABELS[c] }));
 const STATUS_NEEDS_REASON = ['stopped', 'not-done', 'entered-in-error'];
 
 /** A field shown when it applies, or whenever it already holds a value (nothing recorded is ever hidden). */
@@ -36,7 +38,8 @@ export function BeforeSection({ doc }: { doc: SessionDocument }) {
         <SessionField field="setting" />
         <SessionField field="startedAt" />
         <SessionField field="endedAt" />
-        <SessionField field="status" />
+        {/* Entered-in-error has its own action (it keeps and locks the record), so it is not offered here. */}
+        <SessionField field="status" choices={statusChoices(s.status)} variant="select" />
         {shows(STATUS_NEEDS_REASON.includes(s.status), s.statusReason) ? <SessionField field="statusReason" wide /> : null}
       </Group>
 

@@ -1,4 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useTimerKey } from '../../lib/timerKey';
+import { EnteredInErrorBanner } from './EnteredInError';
 import { useApp } from '../../state/context';
 import { useValidation } from '../../lib/useValidation';
 import { SignoffPanel } from './SignoffPanel';
@@ -24,8 +26,30 @@ export function SessionScreen({ id }: { id: string }) {
   const doc = useApp((s) => (s.sessionDoc?.session.id === id ? s.sessionDoc : null));
   const loadError = useApp((s) => s.loadError);
   const addRow = useApp((s) => s.addRow);
-  const locked = useApp((s) => Boolean(s.signoff?.signedAt) && !s.signoff?.amending);
+  const locked = useApp((s) => Boolean(s.signoff?.enteredInError) || (Boolean(s.signoff?.signedAt) && !s.signoff?.amending));
   const [focusId, setFocusId] = useState<string | null>(null);
+  // The timer key drives the running timer, else the target being worked on, else the last one.
+  const timer = useApp((s) => s.timer);
+  const timerLive = useApp((s) => s.timerLive);
+  const timerKey = useApp((s) => s.timerSettings?.settings.keyCode ?? null);
+  const heartbeat = useApp((s) => s.timerHeartbeat);
+  const [workingOn, setWorkingOn] = useState<string | null>(null);
+  const targetIds = doc?.targets.map((t) => t.id) ?? [];
+  const armedId = timer?.targetId ?? (workingOn && targetIds.includes(workingOn) ? workingOn : (targetIds.at(-1) ?? null));
+  useTimerKey(timerKey, armedId, !locked);
+  // While a timer runs, its pulse is saved every few seconds and as the window goes away, so
+  // a closed window or a crash loses at most a few seconds of what was timed.
+  const running = timer !== null && timerLive;
+  useEffect(() => {
+    if (!running) return undefined;
+    const id = setInterval(() => void heartbeat(), 5_000);
+    const onHide = () => void heartbeat();
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      clearInterval(id);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [running, heartbeat]);
   // The rules run here as the clinician types (they are pure and shared with the exports).
   const report = useValidation(doc);
   const index = useMemo(() => (doc && report ? indexFindings(report, doc.acknowledgements) : null), [doc, report]);
@@ -60,7 +84,14 @@ export function SessionScreen({ id }: { id: string }) {
           <div className="session-columns">
             {/* A signed session is read-only until an amendment opens it (the database refuses
                 changes too); a disabled fieldset disables every control inside it at once. */}
-            <div className="session-main">
+            <div
+              className="session-main"
+              onFocus={(e) => {
+                const card = (e.target as HTMLElement).closest('[data-target-id]');
+                if (card) setWorkingOn(card.getAttribute('data-target-id'));
+              }}
+            >
+              <EnteredInErrorBanner />
               <h1 className="visually-hidden">Cryoneurolysis session</h1>
               <SectionMenu findings={index.all} />
               <fieldset className="session-record" disabled={locked} aria-describedby={locked ? 'signoff-heading' : undefined}>
@@ -70,7 +101,7 @@ export function SessionScreen({ id }: { id: string }) {
               <Section id="targets" intro="In the order the needles went in: the stop moment, the confirmation and each freeze cycle.">
                 {doc.targets.length === 0 ? <p className="empty">No target yet. Press “Add target” before the first needle.</p> : null}
                 {doc.targets.map((t) => (
-                  <TargetCard key={t.id} doc={doc} target={t} focusId={focusId} onAddedCycle={setFocusId} />
+                  <TargetCard key={t.id} doc={doc} target={t} focusId={focusId} onAddedCycle={setFocusId} armed={t.id === armedId} />
                 ))}
                 <div className="add-line">
                   <button type="button" id={fieldDomId('session', doc.session.id, 'targets')} className="button primary big" onClick={() => void onAddTarget()}>

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../../shared/domain/parse';
 import { REGISTRATION_BODIES, REGISTRATION_BODY_LABELS } from '../../../../shared/domain/valueSets';
 import type { Signer } from '../../../../shared/ipc/contract';
 import type { ValidationReport } from '../../../../shared/domain/rules';
+import { EnteredInErrorControl } from './EnteredInError';
 
 /**
  * Sign-off that locks: the signing clinician signs once nothing blocks it (the main process
@@ -20,6 +21,7 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
   const [message, setMessage] = useState<string | null>(null);
   if (!signoff) return null;
   const locked = signoff.signedAt !== null && !signoff.amending;
+  const eie = signoff.enteredInError;
 
   async function onSign() {
     const r = await signSession(signer);
@@ -44,7 +46,9 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
           ))}
         </ol>
       ) : null}
-      {locked ? (
+      {eie ? (
+        <p className="locked-note">Entered in error: kept as it is; no signing or amendment.</p>
+      ) : locked ? (
         <>
           <p className="locked-note">Signed and locked. To change anything, open an amendment and give the reason; the signed version stays as it is.</p>
           <div className="field field-long">
@@ -99,6 +103,7 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
       <p className="signoff-message" role="alert">
         {message}
       </p>
+      <EnteredInErrorControl />
     </section>
   );
 }

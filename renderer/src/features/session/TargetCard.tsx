@@ -9,6 +9,10 @@ import { fieldDomId, rowDomId, useFindings } from '../../lib/findings';
 import { mg, NERVE_TYPE_LABELS } from '../../lib/derived';
 import { deviceLabel } from './DevicesSection';
 import { NerveBranchField } from './NerveBranchField';
+import { FreezeTimer } from './FreezeTimer';
+import { StopMomentDialog } from './StopMomentDialog';
+import { useState } from 'react';
+import { formatDateTime } from '../../../../shared/domain/parse';
 
 interface Props {
   doc: SessionDocument;
@@ -16,6 +20,8 @@ interface Props {
   /** The row to take the focus once it is on screen (a target or cycle just added). */
   focusId: string | null;
   onAddedCycle(id: string): void;
+  /** The timer key drives this target's timer. */
+  armed: boolean;
 }
 
 const shows = (applies: boolean, value: unknown) => applies || (value !== null && value !== undefined);
@@ -43,7 +49,8 @@ export function newTargetSettings(doc: SessionDocument): Record<string, unknown>
   return out;
 }
 
-export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
+export function TargetCard({ doc, target, focusId, onAddedCycle, armed }: Props) {
+  const [stopOpen, setStopOpen] = useState(false);
   const saveFields = useApp((s) => s.saveFields);
   const addRow = useApp((s) => s.addRow);
   const deleteRow = useApp((s) => s.deleteRow);
@@ -95,7 +102,7 @@ export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
   }
 
   return (
-    <article className="target-card" id={rowDomId('target', t.id)} aria-labelledby={headingId} data-testid={`target-${t.seq}`}>
+    <article className="target-card" id={rowDomId('target', t.id)} data-target-id={t.id} aria-labelledby={headingId} data-testid={`target-${t.seq}`}>
       <header className="target-head">
         <h3 id={headingId}>Target {t.seq}</h3>
         <span className="target-summary">{t.nerve ? `${t.side ? SIDE_LABELS[t.side] : 'Side?'} ${targetLabel(t.nerve, t.branch)}` : null}</span>
@@ -123,7 +130,29 @@ export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
 
       <div className="target-group">
         <h4>Stop moment (Prep-Stop-Block)</h4>
-        <p className="muted small">Immediately before this needle: two people check the side against the mark and the consent.</p>
+        <div className="stop-line">
+          {t.stopMomentDone === true ? (
+            <p className="stop-done">
+              ✓ Stop moment {t.stopMomentTime ? `at ${formatDateTime(t.stopMomentTime).slice(-5)}` : ''} by {[t.stopMomentBy1, t.stopMomentBy2].filter(Boolean).join(' and ') || 'nobody named'}
+            </p>
+          ) : (
+            <p className="muted small">Immediately before this needle: two people check the side against the mark and the consent.</p>
+          )}
+          <button type="button" id={fieldDomId('target', t.id, 'stopMoment')} className={`button${t.stopMomentDone === true ? ' subtle' : ' primary big'}`} onClick={() => setStopOpen(true)}>
+            {t.stopMomentDone === true ? 'Repeat stop moment' : 'Stop moment'}
+          </button>
+        </div>
+        {stopOpen ? (
+          <StopMomentDialog
+            doc={doc}
+            target={t}
+            onClose={() => setStopOpen(false)}
+            onChangeSide={() => {
+              setStopOpen(false);
+              document.getElementById(fieldDomId('target', t.id, 'side'))?.focus();
+            }}
+          />
+        ) : null}
         <div className="form-grid">
           <RecordField {...f} field="stopMomentDone" />
           <RecordField {...f} field="stopMomentTime" />
@@ -195,7 +224,8 @@ export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
 
       <div className="target-group">
         <h4>Freeze cycles</h4>
-        {t.cycles.length === 0 ? <p className="empty">No freeze cycle yet. Press “Add freeze cycle” when the first freeze starts.</p> : null}
+        <FreezeTimer doc={doc} target={t} armed={armed} onNeedStopMoment={() => setStopOpen(true)} />
+        {t.cycles.length === 0 ? <p className="empty">No freeze cycle yet. Start the timer when the first freeze starts, or add a cycle by hand to enter it afterwards.</p> : null}
         {t.cycles.map((c) => (
           <CycleBlock key={c.id} target={t} cycle={c} handheld={handheld} autoFocus={focusId === c.id} onRemove={() => void deleteRow('cycle', c.id)} />
         ))}

@@ -3,6 +3,7 @@ import { useApp } from '../../state/context';
 import { DEFAULT_RULE_CONFIG, type RuleConfig } from '../../../../shared/domain/rules';
 import { formatDateTime } from '../../../../shared/domain/parse';
 import type { ErrorIssue } from '../../../../shared/ipc/result';
+import { TimerSettingsPanel } from './TimerSettingsPanel';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -204,6 +205,7 @@ export function SettingsScreen() {
           </p>
         </div>
       </section>
+      <TimerSettingsPanel />
     </main>
   );
 }
