@@ -163,27 +163,36 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   await c.tabTo(c.field(dev, 'Nerve stimulator model / asset'));
   await c.type(c.field(dev, 'Nerve stimulator model / asset'), 'Built-in (stimulating probe)');
 
-  // ── Targets ──
+  await c.fill(dev, 'Planned freeze (s)', '90');
+
+  // ── Targets: the stop moment, then the freeze timer driven by its key (a foot pedal sends F8).
+  // The page's clock is held at each stop moment of S1 and moved on by the freeze and thaw
+  // times, so the cycles get S1's times and durations without waiting for them. ──
   const s1Targets = [
     { nerve: 'Musculocutaneous → brachialis', stop: '09:14', mA: '0,42', muscle: 'brachialis', sites: [1, 1, 2, 2], temps: ['-71', '-72', '-69', '-70'], pain: ['3', '4', '4', '5'] },
     { nerve: 'Musculocutaneous → biceps brachii', stop: '09:31', mA: '0.36', muscle: 'biceps brachii', sites: [1, 1], temps: ['-68', '-70'], pain: ['3', '4'] },
     { nerve: 'Radial → brachioradialis', stop: '09:47', mA: '0.55', muscle: 'brachioradialis', sites: [1, 1, 1], temps: ['-72', '-73', '-71'], pain: ['3', '4', '4'] },
   ];
   const targets = section(page, 'Targets and freeze cycles');
+  await page.clock.install({ time: new Date('2026-03-12T09:12:00Z') });
   for (const [ti, t] of s1Targets.entries()) {
     const n = ti + 1;
+    await page.clock.pauseAt(new Date(`2026-03-12T${t.stop}:00Z`));
     await c.click(targets.getByRole('button', { name: 'Add target' }));
     const card = page.getByTestId(`target-${n}`);
     await expect(card.getByLabel('Nerve and branch')).toBeFocused();
     await c.select(card.getByLabel('Nerve and branch'), { label: t.nerve });
     await c.choose(card, 'Side', 'Left');
     if (n === 1) await c.select(c.field(card, 'Clinical pattern'), { label: 'Flexed elbow' });
-    await c.yes(card, 'Stop moment done');
-    await c.fill(card, 'Stop moment time', t.stop);
-    await c.tabTo(c.field(card, 'Stop moment confirmed by'));
-    await c.type(c.field(card, 'Stop moment confirmed by'), 'Dr Ada Lovelace');
-    await c.tabTo(c.field(card, '…and by'));
-    await c.type(c.field(card, '…and by'), 'Grace Hopper');
+    // The timer key first asks for the stop moment: side, nerve and consent on screen, the
+    // operator and the assistant offered as the two who confirm; Enter records it.
+    await c.press('F8');
+    const stop = page.getByRole('dialog', { name: `Stop before you block: target ${n}` });
+    await expect(stop).toContainText('✓ Matches the consent.');
+    await expect(stop.getByLabel('Confirmed by')).toHaveValue('Dr Ada Lovelace');
+    await expect(stop.getByLabel('…and by')).toHaveValue('Grace Hopper');
+    await c.press('Enter');
+    await expect(stop).toBeHidden();
     if (n === 1) {
       await c.choose(card, 'Skin local anaesthetic', 'Lidocaine (plain)');
       await c.fill(card, 'Concentration (%)', '1');
@@ -205,25 +214,31 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
     }
     await c.yes(card, 'Motor response seen');
     await c.select(c.field(card, 'Muscle that responded'), { label: t.muscle });
+    await page.clock.runFor(60_000); // the needle goes in
 
+    const timer = card.getByRole('group', { name: `Freeze timer, target ${n}` });
     for (const [ci, temp] of t.temps.entries()) {
-      await c.click(card.getByRole('button', { name: 'Add freeze cycle' }));
-      const cyc = page.getByTestId(`cycle-${n}-${ci + 1}`);
-      const duration = c.field(cyc, 'Freeze duration (s)');
-      await expect(duration).toBeFocused();
-      if (ci === 0) await c.type(duration, '90');
-      else await expect(duration).toHaveValue('90'); // copied from the cycle before
-      if (t.sites[ci] !== (ci === 0 ? 1 : t.sites[ci - 1])) await c.fill(cyc, 'Lesion site', String(t.sites[ci]));
-      await c.fill(cyc, 'Lowest probe temperature (°C)', temp);
-      if (ci === 0) {
-        await c.choose(cyc, 'Thaw', 'Passive');
-        await c.fill(cyc, 'Thaw duration (s)', '30');
-      }
-      await c.yes(cyc, 'Ice ball seen on ultrasound');
-      await c.fill(cyc, 'Pain during freeze (0–10)', t.pain[ci]!);
-      await c.choose(cyc, 'Cycle outcome', 'Completed');
+      if (ci > 0 && t.sites[ci] !== t.sites[ci - 1]) await c.click(timer.getByRole('button', { name: 'New site' }));
+      await page.clock.runFor(5_000);
+      await c.press('F8'); // freeze
+      await expect(timer).toContainText('Freezing');
+      await page.clock.runFor(90_000);
+      await expect(timer.getByRole('alert')).toContainText('Planned 1:30 reached');
+      await c.press('F8'); // stop: the thaw is timed
+      await expect(timer).toContainText('Thawing');
+      await page.clock.runFor(30_000);
+      await c.press('F8'); // thaw over: the temperature is asked, with the focus on it
+      const details = card.getByTestId(`cycle-prompt-${n}`);
+      await c.type(c.field(details, 'Lowest probe temperature (°C)'), temp);
+      await c.press('Tab');
+      await c.type(c.field(details, 'Pain during freeze (0–10)'), t.pain[ci]!);
+      // The last answer: the prompt steps aside and the timer button has the focus again.
+      await c.click(details.getByRole('radiogroup', { name: /^Ice ball seen on ultrasound/ }).getByRole('radio', { name: 'Yes' }));
+      await expect(details).toBeHidden();
+      await expect(timer.getByRole('button', { name: /Start freeze/ })).toBeFocused();
     }
   }
+  await page.clock.resume();
   await expect(page.getByTestId('lidocaine-3')).toContainText('session total 60 mg = 0.88 mg/kg (weight 68 kg)');
   await allSaved(page);
   await windowShot(page, '13-session-editing-targets', page.getByTestId('target-3'));
@@ -305,6 +320,23 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
       { seq: 3, branch: 'brachioradialis', side: 'left', la_volume_ml: 2, la_conc_pct: 1, stim_threshold_ma: 0.55 },
     ]);
     expect(db.prepare('SELECT COUNT(*) AS n, MIN(tip_temp_c) AS coldest, MAX(duration_s) AS longest FROM freeze_cycle').get()).toEqual({ n: 9, coldest: -73, longest: 90 });
+    // Written by the timer: S1's times, 90 s freezes, 30 s thaws, all completed, sites 1,1,2,2 / 1,1 / 1,1,1.
+    expect(db.prepare("SELECT t.seq AS target, c.site_no AS site, substr(c.started_at, 12, 8) AS start, c.duration_s AS d, c.thaw_s AS thaw, c.outcome FROM freeze_cycle c JOIN target t ON t.id = c.target_id ORDER BY t.seq, c.seq").all()).toEqual([
+      { target: 1, site: 1, start: '09:15:05', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 1, site: 1, start: '09:17:10', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 1, site: 2, start: '09:19:15', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 1, site: 2, start: '09:21:20', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 2, site: 1, start: '09:32:05', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 2, site: 1, start: '09:34:10', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 3, site: 1, start: '09:48:05', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 3, site: 1, start: '09:50:10', d: 90, thaw: 30, outcome: 'completed' },
+      { target: 3, site: 1, start: '09:52:15', d: 90, thaw: 30, outcome: 'completed' },
+    ]);
+    expect(db.prepare('SELECT seq, substr(stop_moment_time, 12, 5) AS stop, stop_moment_by_1 AS by1, stop_moment_by_2 AS by2 FROM target ORDER BY seq').all()).toEqual([
+      { seq: 1, stop: '09:14', by1: 'Dr Ada Lovelace', by2: 'Grace Hopper' },
+      { seq: 2, stop: '09:31', by1: 'Dr Ada Lovelace', by2: 'Grace Hopper' },
+      { seq: 3, stop: '09:47', by1: 'Dr Ada Lovelace', by2: 'Grace Hopper' },
+    ]);
     expect(db.prepare('SELECT mas_pre, mas_post, tardieu_r1pre, tardieu_r1post FROM outcome').get()).toEqual({ mas_pre: '3', mas_post: '1+', tardieu_r1pre: 85, tardieu_r1post: 40 });
     expect(db.prepare('SELECT date FROM follow_up ORDER BY seq').all()).toEqual([{ date: '2026-03-19' }, { date: '2026-04-23' }, { date: '2026-06-04' }]);
     expect(db.prepare('SELECT probe_lot, probe_expiry, probe_gtin FROM device').get()).toEqual({ probe_lot: 'PRB-24-1187', probe_expiry: '2026-09-30', probe_gtin: '05012345678900' });

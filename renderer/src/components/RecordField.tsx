@@ -51,6 +51,8 @@ export interface RecordFieldProps<E extends EntityName> {
   /** The id of a <datalist> of suggestions. */
   list?: string;
   testId?: string;
+  /** A second copy of a field on screen (the timer's prompt beside the cycle row) needs its own DOM id; findings point to the first. */
+  domIdSuffix?: string;
   inputMode?: 'text' | 'numeric' | 'decimal';
 }
 
@@ -81,7 +83,7 @@ export function RecordField<E extends EntityName>(props: RecordFieldProps<E>) {
   const lead = leadFinding(findings);
   const acked = !lead ? findings.find((f) => f.isAcknowledged) : undefined;
   const [failure, setFailure] = useState<string | null>(null);
-  const domId = fieldDomId(entity, id, field);
+  const domId = fieldDomId(entity, id, field) + (props.domIdSuffix ? `-${props.domIdSuffix}` : '');
 
   async function save(next: unknown) {
     const patch = { [field]: next, ...(alsoSave ? alsoSave(next) : {}) };

@@ -100,9 +100,6 @@ export function FreezeTimer({ doc, target: t, armed, onNeedStopMoment }: Props) 
   // After the thaw, the temperature is next (or the button again, when there is nothing to ask).
   const promptHere = prompt !== null && prompt.targetId === t.id ? prompt : null;
   const askTemperature = promptHere?.stage === 'details' && showsTemperature(device);
-  useEffect(() => {
-    if (promptHere?.stage === 'details' && !askTemperature) focusUnlessBusy(buttonRef.current);
-  }, [promptHere?.stage, askTemperature]);
 
   const focusButton = useCallback(() => focusUnlessBusy(buttonRef.current), []);
   const key = keyLabel(settings.keyCode);
@@ -217,7 +214,7 @@ function CycleDetails({
   const where = cycleAtSite(t, prompt.cycleId);
   const answeredEarly = cycle?.outcome != null;
   // Once everything is answered after the thaw, the prompt steps aside and the button has the focus again.
-  const answered = cycle !== undefined && (!prompt.early || answeredEarly) && (!askTemperature || (cycle.tipTempC !== null && cycle.iceBallSeen !== null));
+  const answered = cycle !== undefined && (!prompt.early || answeredEarly) && (!askTemperature || cycle.tipTempC !== null) && cycle.iceBallSeen !== null;
   const finished = prompt.stage === 'details' && answered;
   useEffect(() => {
     if (finished) {
@@ -226,7 +223,7 @@ function CycleDetails({
     }
   }, [finished, close, onDone]);
   if (!cycle || finished) return null;
-  const f = { entity: 'cycle' as const, id: cycle.id, labelSuffix: `, target ${t.seq} cycle ${cycle.seq}` };
+  const f = { entity: 'cycle' as const, id: cycle.id, labelSuffix: `, target ${t.seq} cycle ${cycle.seq}`, domIdSuffix: 'prompt' };
   const showEarly = prompt.early;
 
   async function setOutcome(outcome: 'completed' | 'aborted', abortReason?: (typeof ABORT_REASONS)[number]) {
@@ -265,9 +262,10 @@ function CycleDetails({
           {!answeredEarly ? <p className="muted small">Until answered, the cycle has no outcome (a check before sign-off asks for it).</p> : null}
         </div>
       ) : null}
-      {askTemperature ? (
+      {prompt.stage === 'details' ? (
         <div className="form-grid">
-          <RecordField {...f} field="tipTempC" parse={parseTemperatureC} hint="as the console showed it, e.g. -72; Enter saves" autoFocus={!showEarly || answeredEarly} />
+          {askTemperature ? <RecordField {...f} field="tipTempC" parse={parseTemperatureC} hint="as the console showed it, e.g. -72" autoFocus={!showEarly || answeredEarly} /> : null}
+          <RecordField {...f} field="painNrs" autoFocus={!askTemperature && (!showEarly || answeredEarly)} />
           <RecordField {...f} field="iceBallSeen" />
         </div>
       ) : null}
