@@ -21,6 +21,7 @@ export const CHANNELS = [
   'getRuleConfig',
   'saveRuleConfig',
   'importSession',
+  'getTreatmentHistory',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

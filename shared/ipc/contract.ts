@@ -10,6 +10,7 @@ import { REGISTRATION_BODIES } from '../domain/valueSets';
 import type { Channel } from './channels';
 import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
+import { Cycle, Outcome, Target } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
 
@@ -129,6 +130,22 @@ export const SignoffState = z.strictObject({
 });
 export type SignoffState = z.infer<typeof SignoffState>;
 
+// Each nerve's history (issue 4): the patient's sessions, newest first, with their targets,
+// cycles and MAS rows; shared/domain/history.ts words it. Bounds follow SessionDocument.
+export const HISTORY_SESSION_LIMIT = 500;
+const HistoryCycle = Cycle.pick({ siteNo: true, durationS: true, startedAt: true, endedAt: true, tipTempC: true, outcome: true });
+const HistoryTarget = Target.pick({ seq: true, nerve: true, branch: true, side: true }).extend({ cycles: z.array(HistoryCycle).max(200) });
+const HistoryOutcome = Outcome.pick({ muscleGroup: true, side: true, masPre: true, masPost: true });
+export const HistorySessionSchema = z.strictObject({
+  sessionId: Id,
+  startedAt: IsoDateTime,
+  status: Session.shape.status,
+  signedAt: IsoDateTime.nullable(),
+  targets: z.array(HistoryTarget).max(100),
+  outcomes: z.array(HistoryOutcome).max(40),
+});
+export type HistorySessionData = z.infer<typeof HistorySessionSchema>;
+
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
   getAppInfo: { req: Empty, res: AppInfo },
@@ -163,6 +180,7 @@ export const contract = {
   saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
   // A whole session file; its size is bounded by the document's own array and text limits.
   importSession: { req: z.strictObject({ document: SessionDocument }), res: ImportResult },
+  getTreatmentHistory: { req: z.strictObject({ patientId: Id }), res: z.array(HistorySessionSchema).max(HISTORY_SESSION_LIMIT) },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

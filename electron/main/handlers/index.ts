@@ -8,6 +8,7 @@ import { importExportHandlers } from './importExport';
 import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { signoffHandlers } from './signoff';
+import { historyHandlers } from './history';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -21,4 +22,5 @@ export const handlers: Handlers = {
   ...importExportHandlers,
   ...settingsHandlers,
   ...signoffHandlers,
+  ...historyHandlers,
 };
