@@ -59,6 +59,7 @@ export function timeSince(fromIso: string, toIso: string): string {
 
 /** Unsigned sessions count as treatments but are marked: their record may still change. */
 export const isDraft = (s: Pick<HistorySession, 'signedAt'>): boolean => s.signedAt === null;
+export const signatureLabel = (s: Pick<HistorySession, 'signedAt'>): 'Draft' | 'Signed' => (isDraft(s) ? 'Draft' : 'Signed');
 
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const sideShort = (side: Side | null) => (side ? SIDE_LABELS[side].charAt(0) : null);
@@ -78,13 +79,13 @@ export function targetWithCycles(t: HistoryTarget): string {
 
 const minus = (n: number) => (n < 0 ? `−${Math.abs(n)}` : String(n));
 
-/** A few values listed, more as a range (or "4 × 90 s" when all are the same). */
+/** "90 s, 90 s"; three or more the same as "3 × 106 s"; more than three as a range. */
 function listOrRange(values: number[], show: (n: number) => string, unit: string, missing: string): string {
   if (values.length === 0) return missing;
-  if (values.length <= 3) return values.map((v) => `${show(v)} ${unit}`).join(', ');
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  if (lo === hi) return `${values.length} × ${show(lo)} ${unit}`;
+  if (values.length >= 3 && lo === hi) return `${values.length} × ${show(lo)} ${unit}`;
+  if (values.length <= 3) return values.map((v) => `${show(v)} ${unit}`).join(', ');
   return `${show(lo)} to ${show(hi)} ${unit}`;
 }
 
@@ -117,8 +118,10 @@ export interface EarlierTreatment {
   draft: boolean;
   /** "10 Mar 2026 (11 weeks ago)" */
   when: string;
-  /** "L tibial → medial gastrocnemius · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C · MAS …" */
-  details: string;
+  /** One per target on the nerve and side: "L tibial → medial gastrocnemius · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C" */
+  targets: string[];
+  /** "MAS ankle plantarflexors (knee straight) 3 → 1+", several joined by "; ", or "MAS not recorded". */
+  mas: string;
 }
 
 export interface NerveHistory {
@@ -161,8 +164,8 @@ export function nerveHistory(sessions: readonly HistorySession[], current: Curre
         startedAt: s.startedAt,
         draft: isDraft(s),
         when: `${formatDate(s.startedAt)} (${timeSince(s.startedAt, current.startedAt)})`,
-        // Two branches of the nerve in one session: "; " between them, " · " within each.
-        details: `${targets.map((t) => `${targetName(t)} · ${cyclesSummary(t)}`).join('; ')} · ${mas.length > 0 ? mas.join('; ') : 'MAS not recorded'}`,
+        targets: targets.map((t) => `${targetName(t)} · ${cyclesSummary(t)}`),
+        mas: mas.length > 0 ? mas.join('; ') : 'MAS not recorded',
       };
     });
 

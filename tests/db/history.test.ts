@@ -73,8 +73,12 @@ describe('getTreatmentHistory', () => {
     expect(h.headline).toBe('R tibial → medial gastrocnemius: 2nd treatment, last 11 weeks ago');
     expect(h.earlier).toHaveLength(1);
     expect(h.earlier[0]).toMatchObject({ sessionId: s2.sessionId, draft: false, when: '10 Mar 2026 (11 weeks ago)' });
-    expect(h.earlier[0]!.details).toContain('R tibial → medial gastrocnemius · 3 sites, 3 cycles · 106 s, 106 s, 106 s · temperature not recorded');
-    expect(h.earlier[0]!.details).toMatch(/MAS ankle plantarflexors \(knee straight\) 2 → 1$/);
+    expect(h.earlier[0]!.targets).toEqual([
+      'R tibial → medial gastrocnemius · 3 sites, 3 cycles · 3 × 106 s · temperature not recorded',
+      'R tibial → lateral gastrocnemius · 2 sites, 2 cycles · 106 s, 106 s · temperature not recorded',
+      'R tibial → soleus · 3 sites, 3 cycles · 3 × 106 s · temperature not recorded',
+    ]);
+    expect(h.earlier[0]!.mas).toBe('MAS ankle plantarflexors (knee straight) 2 → 1');
     const left = nerveHistory(history, { sessionId: today.id, startedAt: today.startedAt, nerve: 'tibial', branch: 'soleus', side: 'left' })!;
     expect(left.headline).toBe('First recorded treatment of the left tibial nerve for this patient.');
   });

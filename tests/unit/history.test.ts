@@ -80,9 +80,12 @@ describe('each nerve’s history', () => {
     expect(h.ordinal).toBe(3);
     expect(h.headline).toBe('L tibial → medial gastrocnemius: 3rd treatment, last 11 weeks ago');
     expect(h.earlier.map((e) => e.when)).toEqual(['10 Mar 2026 (11 weeks ago)', '4 Nov 2025 (7 months ago)']);
-    expect(h.earlier[0]!.details).toBe('L tibial → medial gastrocnemius · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C · MAS ankle plantarflexors (knee straight) 3 → 1+');
+    expect(h.earlier[0]).toMatchObject({
+      targets: ['L tibial → medial gastrocnemius · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C'],
+      mas: 'MAS ankle plantarflexors (knee straight) 3 → 1+',
+    });
     // A different branch of the same nerve is the same nerve: it counts, and shows its branch.
-    expect(h.earlier[1]!.details).toBe('L tibial → soleus · 2 sites, 2 cycles · 106 s, 106 s · temperature not recorded · MAS ankle plantarflexors (knee straight) 3 → 1+');
+    expect(h.earlier[1]!.targets).toEqual(['L tibial → soleus · 2 sites, 2 cycles · 106 s, 106 s · temperature not recorded']);
   });
 
   it('leaves out the other side, other nerves, later sessions, this session, and sessions where nothing was treated', () => {
@@ -118,9 +121,10 @@ describe('each nerve’s history', () => {
     const h = nerveHistory([s], current('musculocutaneous', 'brachialis', 'left'))!;
     expect(h.headline).toBe('L musculocutaneous → brachialis: 2nd treatment, last 11 weeks ago');
     expect(h.earlier).toHaveLength(1);
-    expect(h.earlier[0]!.details).toBe(
-      'L musculocutaneous → brachialis · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C; L musculocutaneous → biceps brachii · 1 site, 1 cycle · 90 s · −68 °C · MAS elbow flexors 3 → 1+',
-    );
+    expect(h.earlier[0]).toMatchObject({
+      targets: ['L musculocutaneous → brachialis · 1 site, 2 cycles · 90 s, 90 s · −72 °C, −70 °C', 'L musculocutaneous → biceps brachii · 1 site, 1 cycle · 90 s · −68 °C'],
+      mas: 'MAS elbow flexors 3 → 1+', // the right side's row is not this side's
+    });
   });
 
   it('marks drafts (never signed) and says when MAS was not recorded on that side', () => {
@@ -128,14 +132,18 @@ describe('each nerve’s history', () => {
     const h = nerveHistory([s], current('tibial', 'trunk', 'right'))!;
     expect(h.headline).toBe('R tibial trunk: 2nd treatment, last 6 days ago');
     expect(h.earlier[0]).toMatchObject({ draft: true, when: '20 May 2026 (6 days ago)' });
-    expect(h.earlier[0]!.details).toMatch(/ · MAS not recorded$/);
+    expect(h.earlier[0]!.mas).toBe('MAS not recorded');
   });
 });
 
 describe('cycles in a line', () => {
-  it('lists up to three values, then a range, or "n ×" when all are the same; counts aborted cycles', () => {
+  it('lists up to three values, then a range, or "n ×" when three or more are the same; counts aborted cycles', () => {
     const many = target(1, 'tibial', 'soleus', 'left', [cycle(1, 90, -73), cycle(1, 90, -71), cycle(2, 90, -69), cycle(2, 90, -70, 'aborted')]);
     expect(cyclesSummary(many)).toBe('2 sites, 4 cycles (1 aborted) · 4 × 90 s · −73 to −69 °C');
+    const three = target(1, 'tibial', 'soleus', 'left', [cycle(1, 106, -60.5), cycle(2, 106, -61), cycle(3, 100, -61)]);
+    expect(cyclesSummary(three)).toBe('3 sites, 3 cycles · 106 s, 106 s, 100 s · −60.5 °C, −61 °C, −61 °C');
+    const same = target(1, 'tibial', 'soleus', 'left', [cycle(1, 106, null), cycle(2, 106, null), cycle(3, 106, null)]);
+    expect(cyclesSummary(same)).toBe('3 sites, 3 cycles · 3 × 106 s · temperature not recorded');
     expect(cyclesSummary(target(1, 'tibial', 'soleus', 'left', []))).toBe('no freeze cycle recorded');
   });
 

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus } from '../../../shared/ipc/contract';
+import type { Api, HistorySessionData, Req, RuleConfigState, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus } from '../../../shared/ipc/contract';
 import type { RuleConfig } from '../../../shared/domain/rules';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
@@ -58,6 +58,16 @@ export interface AppState {
   setAckName(sessionId: string, name: string): void;
   /** Records the acknowledgement of a warning, then re-reads the session so it shows who and when. */
   acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
+
+  /** The patient's sessions with their targets (patient screen, each nerve's history), read once per screen. */
+  history: PatientHistory | null;
+  loadHistory(patientId: string): Promise<void>;
+}
+
+export interface PatientHistory {
+  patientId: string;
+  sessions: HistorySessionData[] | null;
+  error: AppErrorData | null;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -75,6 +85,7 @@ export function createAppStore(api: Api): AppStore {
   let writeQueue: Promise<unknown> = Promise.resolve();
   // Searches answer out of order when typed fast: only the latest one may fill the list.
   let searchSeq = 0;
+  let historySeq = 0;
 
   return createStore<AppState>()((set, get) => {
     /** Runs a write in order, keeping the save indicator honest. */
@@ -192,12 +203,14 @@ export function createAppStore(api: Api): AppStore {
           });
         } else if (route.name === 'patient') {
           set({ patientView: null });
-          const r = await api.getPatient({ id: route.id });
+          const [r] = await Promise.all([api.getPatient({ id: route.id }), get().loadHistory(route.id)]);
           if (r.ok) set({ patientView: r.data });
           else set({ loadError: r.error });
         } else if (route.name === 'session') {
           set({ sessionDoc: null, summary: null });
           await reloadSession(route.id);
+          const patientId = get().sessionDoc?.patient.id;
+          if (patientId) await get().loadHistory(patientId);
         } else {
           // Settings: re-read, in case another window or the CLI changed them.
           const rc = await api.getRuleConfig({});
@@ -263,6 +276,16 @@ export function createAppStore(api: Api): AppStore {
 
       setAckName(sessionId, name) {
         set((s) => ({ ackNames: { ...s.ackNames, [sessionId]: name } }));
+      },
+
+      history: null,
+
+      async loadHistory(patientId) {
+        const seq = ++historySeq;
+        if (get().history?.patientId !== patientId) set({ history: { patientId, sessions: null, error: null } });
+        const r = await api.getTreatmentHistory({ patientId });
+        if (seq !== historySeq) return; // another screen asked since
+        set({ history: r.ok ? { patientId, sessions: r.data, error: null } : { patientId, sessions: null, error: r.error } });
       },
 
       async acknowledge(request) {

@@ -9,6 +9,7 @@ import { fieldDomId, rowDomId, useFindings } from '../../lib/findings';
 import { mg, NERVE_TYPE_LABELS } from '../../lib/derived';
 import { deviceLabel } from './DevicesSection';
 import { NerveBranchField } from './NerveBranchField';
+import { NerveHistory } from './NerveHistory';
 
 interface Props {
   doc: SessionDocument;
@@ -105,6 +106,7 @@ export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {
       <div className="form-grid">
         <NerveBranchField entity="target" id={t.id} autoFocus={focusId === t.id} />
         <RecordField {...f} field="side" labelSuffix="" />
+        <NerveHistory doc={doc} target={t} />
         <div className="field derived">
           <span className="field-label">Region</span>
           <output>{region ? LIMB_REGION_LABELS[region] : '—'}</output>
