@@ -79,7 +79,7 @@ export function deviceForTarget(doc: SessionDocument, target: TargetWithCycles):
  * A cycle's freeze time: as entered, else from its start and end times, else (handheld
  * devices fix the cycle) the device's planned cycle length.
  */
-export function freezeSecondsOf(cycle: Cycle, device: Device | null): number | null {
+export function freezeSecondsOf(cycle: Pick<Cycle, 'durationS' | 'startedAt' | 'endedAt'>, device: Device | null): number | null {
   if (cycle.durationS !== null) return cycle.durationS;
   const start = timeOf(cycle.startedAt);
   const end = timeOf(cycle.endedAt);
@@ -91,8 +91,8 @@ export function freezeSecondsOf(cycle: Cycle, device: Device | null): number | n
 // ── Lesion sites ──────────────────────────────────────────────────────────────────────────────
 
 /** Cycles grouped by lesion site, in entry order; a cycle without a site number counts as site 1. */
-export function cyclesBySite(target: TargetWithCycles): Map<number, Cycle[]> {
-  const sites = new Map<number, Cycle[]>();
+export function cyclesBySite<C extends Pick<Cycle, 'siteNo'>>(target: { cycles: readonly C[] }): Map<number, C[]> {
+  const sites = new Map<number, C[]>();
   for (const c of target.cycles) {
     const site = c.siteNo ?? 1;
     const list = sites.get(site);
@@ -102,7 +102,7 @@ export function cyclesBySite(target: TargetWithCycles): Map<number, Cycle[]> {
   return sites;
 }
 
-export function sitesPerTarget(target: TargetWithCycles): number {
+export function sitesPerTarget(target: { cycles: readonly Pick<Cycle, 'siteNo'>[] }): number {
   return cyclesBySite(target).size;
 }
 
@@ -286,6 +286,11 @@ export interface DerivedOptions {
   signature?: SignatureState | null;
 }
 
+/** False when the session was cancelled before the needle or entered in error: nothing was treated. */
+export function sessionPerformed(status: SessionDocument['session']['status']): boolean {
+  return status !== 'not-done' && status !== 'entered-in-error';
+}
+
 export interface Derived {
   sessionDate: string;
   now: number | null;
@@ -319,7 +324,7 @@ export function deriveSession(doc: SessionDocument, options: DerivedOptions = {}
     sessionDate,
     now: timeOf(options.now ?? null),
     signature: options.signature ?? null,
-    performed: doc.session.status !== 'not-done' && doc.session.status !== 'entered-in-error',
+    performed: sessionPerformed(doc.session.status),
     ageYears: ageAtSession(doc.patient.dateOfBirth, sessionDate),
     inrAgeDays: inrAgeDays(doc.session.inrDate, sessionDate),
     lidocaine: lidocaineSummary(doc),

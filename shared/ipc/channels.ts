@@ -28,6 +28,7 @@ export const CHANNELS = [
   'getTimerSettings',
   'saveTimerSettings',
   'markEnteredInError',
+  'getTreatmentHistory',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -10,6 +10,7 @@ import { REGISTRATION_BODIES } from '../domain/valueSets';
 import type { Channel } from './channels';
 import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
+import { Cycle, Outcome, Target } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
 import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
@@ -175,6 +176,21 @@ export type TimerPressResult = z.infer<typeof TimerPressResult>;
 
 export const TimerSettingsState = z.strictObject({ settings: TimerSettingsSchema, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
 export type TimerSettingsState = z.infer<typeof TimerSettingsState>;
+// Each nerve's history (issue 4): the patient's sessions, newest first, with their targets,
+// cycles and MAS rows; shared/domain/history.ts words it. Bounds follow SessionDocument.
+export const HISTORY_SESSION_LIMIT = 500;
+const HistoryCycle = Cycle.pick({ siteNo: true, durationS: true, startedAt: true, endedAt: true, tipTempC: true, outcome: true });
+const HistoryTarget = Target.pick({ seq: true, nerve: true, branch: true, side: true }).extend({ cycles: z.array(HistoryCycle).max(200) });
+const HistoryOutcome = Outcome.pick({ muscleGroup: true, side: true, masPre: true, masPost: true });
+export const HistorySessionSchema = z.strictObject({
+  sessionId: Id,
+  startedAt: IsoDateTime,
+  status: Session.shape.status,
+  signedAt: IsoDateTime.nullable(),
+  targets: z.array(HistoryTarget).max(100),
+  outcomes: z.array(HistoryOutcome).max(40),
+});
+export type HistorySessionData = z.infer<typeof HistorySessionSchema>;
 
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
@@ -229,6 +245,7 @@ export const contract = {
     }),
     res: SignoffState,
   },
+  getTreatmentHistory: { req: z.strictObject({ patientId: Id }), res: z.array(HistorySessionSchema).max(HISTORY_SESSION_LIMIT) },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

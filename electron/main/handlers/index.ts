@@ -9,6 +9,7 @@ import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { signoffHandlers } from './signoff';
 import { timerHandlers } from './timer';
+import { historyHandlers } from './history';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -23,4 +24,5 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...signoffHandlers,
   ...timerHandlers,
+  ...historyHandlers,
 };

@@ -115,6 +115,8 @@ export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
     }
     if (current === lastSent.current && status !== 'failed' && status !== 'invalid') {
       if (status === 'typing') updateStatus('idle');
+      // Saved during a pause in typing: leaving still shows it as stored ("+6w" becomes the date).
+      if (reason === 'leave' && !focused.current) updateText(format(next));
       return;
     }
     updateStatus('saving');

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
+import type { Api, HistorySessionData, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
 import type { TimerSettings } from '../../../shared/domain/timer';
 import { toLocalIsoWithOffset } from '../../../shared/domain/parse';
 import type { RuleConfig } from '../../../shared/domain/rules';
@@ -80,6 +80,16 @@ export interface AppState {
   setAckName(sessionId: string, name: string): void;
   /** Records the acknowledgement of a warning, then re-reads the session so it shows who and when. */
   acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
+
+  /** The patient's sessions with their targets (patient screen, each nerve's history), read once per screen. */
+  history: PatientHistory | null;
+  loadHistory(patientId: string): Promise<void>;
+}
+
+export interface PatientHistory {
+  patientId: string;
+  sessions: HistorySessionData[] | null;
+  error: AppErrorData | null;
 }
 
 export interface CyclePrompt {
@@ -117,6 +127,7 @@ export function createAppStore(api: Api): AppStore {
   // Cycles whose timer this window started or resumed: any other running timer was left by a
   // window that closed, and the screen asks about it rather than counting on silently.
   const liveCycles = new Set<string>();
+  let historySeq = 0;
 
   return createStore<AppState>()((set, get) => {
     /** Runs a write in order, keeping the save indicator honest. */
@@ -307,13 +318,15 @@ export function createAppStore(api: Api): AppStore {
           });
         } else if (route.name === 'patient') {
           set({ patientView: null });
-          const r = await api.getPatient({ id: route.id });
+          const [r] = await Promise.all([api.getPatient({ id: route.id }), get().loadHistory(route.id)]);
           if (r.ok) set({ patientView: r.data });
           else set({ loadError: r.error });
         } else if (route.name === 'session') {
           const sameSession = get().timer?.sessionId === route.id;
           set({ sessionDoc: null, summary: null, ...(sameSession ? {} : { cyclePrompt: null }) });
           await reloadSession(route.id);
+          const patientId = get().sessionDoc?.patient.id;
+          if (patientId) await get().loadHistory(patientId);
         } else {
           // Settings: re-read, in case another window or the CLI changed them.
           const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
@@ -380,6 +393,16 @@ export function createAppStore(api: Api): AppStore {
 
       setAckName(sessionId, name) {
         set((s) => ({ ackNames: { ...s.ackNames, [sessionId]: name } }));
+      },
+
+      history: null,
+
+      async loadHistory(patientId) {
+        const seq = ++historySeq;
+        if (get().history?.patientId !== patientId) set({ history: { patientId, sessions: null, error: null } });
+        const r = await api.getTreatmentHistory({ patientId });
+        if (seq !== historySeq) return; // another screen asked since
+        set({ history: r.ok ? { patientId, sessions: r.data, error: null } : { patientId, sessions: null, error: r.error } });
       },
 
       async acknowledge(request) {

@@ -18,6 +18,14 @@ export function listPatients(db: DB, limit: number): Patient[] {
   return (stmt(db, 'SELECT id FROM patient ORDER BY updated_at DESC, id LIMIT ?').all(limit) as { id: string }[]).map((r) => getRow(db, 'patient', r.id)!);
 }
 
+/**
+ * A session's status as every reader sees it: an entered-in-error mark (kept beside the
+ * session row, which may be signed and so unchangeable) overrides the stored status.
+ */
+export function effectiveStatusSql(alias: string): string {
+  return `CASE WHEN EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = ${alias}.id) THEN 'entered-in-error' ELSE ${alias}.status END`;
+}
+
 interface ListRow {
   id: string;
   patient_id: string;
@@ -34,7 +42,7 @@ interface ListRow {
 // where a LEFT JOIN + GROUP BY would count every session first (engineering.md: 72 µs vs 50 ms).
 const LIST_SQL = `
   SELECT s.id, s.patient_id,
-         CASE WHEN EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = s.id) THEN 'entered-in-error' ELSE s.status END AS status,
+         ${effectiveStatusSql('s')} AS status,
          s.started_at, p.family_name, p.given_name, p.nhs_number,
          (SELECT count(*) FROM target t WHERE t.session_id = s.id) AS target_count,
          (SELECT count(*) FROM target t JOIN freeze_cycle c ON c.target_id = t.id WHERE t.session_id = s.id) AS cycle_count

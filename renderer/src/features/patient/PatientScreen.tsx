@@ -6,13 +6,13 @@ import { RecordField } from '../../components/RecordField';
 import { Rows, useFocusRow } from '../../components/Rows';
 import { FindingsProvider, fieldDomId, indexFindings } from '../../lib/findings';
 import { formatNhsNumber, normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
-import { formatDate, formatDateTime, type Parsed } from '../../../../shared/domain/parse';
+import { formatDate, type Parsed } from '../../../../shared/domain/parse';
 import type { PatientRecord, SessionDocument } from '../../../../shared/domain/model';
 import { blankFields } from '../../../../shared/domain/blank';
 import { DEFAULT_RULE_CONFIG, validateSession, type RuleConfig } from '../../../../shared/domain/rules';
 import { localNowIso } from '../../lib/useValidation';
 import { ageAtSession } from '../../../../shared/domain/derived';
-import { SESSION_STATUS_LABELS } from '../../../../shared/domain/valueSets';
+import { PatientSessions } from './PatientSessions';
 
 const parseName = (text: string): Parsed<string> =>
   text.trim().length > 100 ? { ok: false, message: 'Names are at most 100 characters.' } : { ok: true, value: text.trim() };
@@ -166,23 +166,7 @@ export function PatientScreen({ id }: { id: string }) {
         </section>
         <section className="panel" aria-labelledby="patient-sessions-heading">
           <h2 id="patient-sessions-heading">Sessions for this patient</h2>
-          {view.sessions.length === 0 ? (
-            <p className="empty">No sessions yet. Press “Start session” at the bedside.</p>
-          ) : (
-            <ul className="plain-list session-links">
-              {view.sessions.map((s) => (
-                <li key={s.id}>
-                  <a href={`#/session/${s.id}`} className="session-link">
-                    <span className="session-when">{formatDateTime(s.startedAt)}</span>
-                    <span>
-                      {s.targetCount} target{s.targetCount === 1 ? '' : 's'}, {s.cycleCount} cycle{s.cycleCount === 1 ? '' : 's'}
-                    </span>
-                    <span className="badge">{SESSION_STATUS_LABELS[s.status]}</span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
+          <PatientSessions patientId={p.id} onStart={() => void onStart()} />
           {p.dateOfBirth ? <p className="muted">Born {formatDate(p.dateOfBirth)}</p> : null}
         </section>
       </main>

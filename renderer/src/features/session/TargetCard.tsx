@@ -13,6 +13,7 @@ import { FreezeTimer } from './FreezeTimer';
 import { StopMomentDialog } from './StopMomentDialog';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/parse';
+import { NerveHistory } from './NerveHistory';
 
 interface Props {
   doc: SessionDocument;
@@ -112,6 +113,7 @@ export function TargetCard({ doc, target, focusId, onAddedCycle, armed }: Props)
       <div className="form-grid">
         <NerveBranchField entity="target" id={t.id} autoFocus={focusId === t.id} />
         <RecordField {...f} field="side" labelSuffix="" />
+        <NerveHistory doc={doc} target={t} />
         <div className="field derived">
           <span className="field-label">Region</span>
           <output>{region ? LIMB_REGION_LABELS[region] : '—'}</output>
