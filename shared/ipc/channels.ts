@@ -21,6 +21,10 @@ export const CHANNELS = [
   'getRuleConfig',
   'saveRuleConfig',
   'importSession',
+  'getTargetPresets',
+  'saveTargetPresets',
+  'getLastTargets',
+  'repeatLastTargets',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

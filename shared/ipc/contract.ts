@@ -12,6 +12,7 @@ import type { Result } from './result';
 import { Acknowledgement, ENTITY_FIELD_SCHEMAS, Id, IsoDateTime, Patient, PatientRecord, Session, SessionDocument } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
+import { targetChannels } from './targetsContract';
 
 const Empty = z.strictObject({});
 
@@ -163,6 +164,8 @@ export const contract = {
   saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
   // A whole session file; its size is bounded by the document's own array and text limits.
   importSession: { req: z.strictObject({ document: SessionDocument }), res: ImportResult },
+  // Target presets and "repeat the last session's targets" (shared/ipc/targetsContract.ts).
+  ...targetChannels,
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

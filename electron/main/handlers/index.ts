@@ -8,6 +8,8 @@ import { importExportHandlers } from './importExport';
 import { appHandlers } from './app';
 import { settingsHandlers } from './settings';
 import { signoffHandlers } from './signoff';
+import { targetPresetHandlers } from './targetPresets';
+import { repeatTargetHandlers } from './repeatTargets';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -21,4 +23,6 @@ export const handlers: Handlers = {
   ...importExportHandlers,
   ...settingsHandlers,
   ...signoffHandlers,
+  ...targetPresetHandlers,
+  ...repeatTargetHandlers,
 };
