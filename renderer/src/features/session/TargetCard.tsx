@@ -9,6 +9,7 @@ import { fieldDomId, rowDomId, useFindings } from '../../lib/findings';
 import { mg, NERVE_TYPE_LABELS } from '../../lib/derived';
 import { deviceLabel } from './DevicesSection';
 import { NerveBranchField } from './NerveBranchField';
+export { newTargetSettings } from '../../../../shared/domain/carriedTargetFields';
 
 interface Props {
   doc: SessionDocument;
@@ -30,17 +31,6 @@ export function newCycleSettings(doc: SessionDocument, target: TargetWithCycles)
   }
   const device = deviceForTarget(doc, target);
   return { siteNo: 1, ...(device?.plannedFreezeS != null ? { durationS: device.plannedFreezeS } : {}) };
-}
-
-/** Settings a new target starts with: the previous target's device, technique and stimulation settings. */
-export function newTargetSettings(doc: SessionDocument): Record<string, unknown> {
-  const last = doc.targets[doc.targets.length - 1];
-  if (!last) return {};
-  const out: Record<string, unknown> = {};
-  for (const k of ['deviceId', 'clinicalPattern', 'patientPosition', 'approach', 'laAgent', 'laConcPct', 'stimVia', 'stimPulseWidthMs', 'stimFrequencyHz'] as const) {
-    if (last[k] !== null) out[k] = last[k];
-  }
-  return out;
 }
 
 export function TargetCard({ doc, target, focusId, onAddedCycle }: Props) {

@@ -3,6 +3,7 @@ import { useApp } from '../../state/context';
 import { DEFAULT_RULE_CONFIG, type RuleConfig } from '../../../../shared/domain/rules';
 import { formatDateTime } from '../../../../shared/domain/parse';
 import type { ErrorIssue } from '../../../../shared/ipc/result';
+import { TargetPresetsSection } from './TargetPresetsSection';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -110,6 +111,7 @@ export function SettingsScreen() {
   const dirty = draft !== null;
   return (
     <main className="screen settings">
+      <TargetPresetsSection />
       <section className="panel" aria-labelledby="settings-heading">
         <h1 id="settings-heading">Rule thresholds</h1>
         <p>
