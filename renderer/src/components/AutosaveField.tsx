@@ -115,6 +115,11 @@ export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
     }
     if (current === lastSent.current && status !== 'failed' && status !== 'invalid') {
       if (status === 'typing') updateStatus('idle');
+      // Saved during a pause while the field had the focus: leaving shows it as stored ("+6w" → the date).
+      if (reason === 'leave' && status === 'saved') {
+        lastSent.current = format(next);
+        updateText(lastSent.current);
+      }
       return;
     }
     updateStatus('saving');
