@@ -54,7 +54,7 @@ export function App() {
             Sessions and patients
           </a>
           <a href="#/settings" className={route.name === 'settings' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'settings' ? 'page' : undefined}>
-            Rule thresholds
+            Settings
           </a>
         </nav>
         <SaveIndicator />

@@ -29,6 +29,10 @@ export const CHANNELS = [
   'saveTimerSettings',
   'markEnteredInError',
   'getTreatmentHistory',
+  'getTargetPresets',
+  'saveTargetPresets',
+  'getLastTargets',
+  'repeatLastTargets',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -14,6 +14,7 @@ import { Cycle, Outcome, Target } from '../domain/model';
 import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
 import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
+import { targetChannels } from './targetsContract';
 
 const Empty = z.strictObject({});
 
@@ -246,6 +247,8 @@ export const contract = {
     res: SignoffState,
   },
   getTreatmentHistory: { req: z.strictObject({ patientId: Id }), res: z.array(HistorySessionSchema).max(HISTORY_SESSION_LIMIT) },
+  // Target presets and "repeat the last session's targets" (shared/ipc/targetsContract.ts).
+  ...targetChannels,
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

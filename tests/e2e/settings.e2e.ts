@@ -18,23 +18,25 @@ test('a threshold changed on the settings screen changes the checks, and is reco
   await expect(findings).toContainText('-45 °C is warmer than');
   const sessionUrl = page.url();
 
-  await page.getByRole('link', { name: 'Rule thresholds' }).click();
-  await expect(page.getByRole('heading', { name: 'Rule thresholds' })).toBeVisible();
-  await expect(page.getByText('Never changed: these are the defaults.')).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  // The settings screen also holds the target presets: everything here is within the thresholds' panel.
+  const panel = page.getByRole('region', { name: 'Rule thresholds' });
+  await expect(panel.getByRole('heading', { name: 'Rule thresholds' })).toBeVisible();
+  await expect(panel.getByText('Never changed: these are the defaults.')).toBeVisible();
   const group = page.getByRole('group', { name: 'Lowest probe temperature (°C)' });
   await group.getByLabel('Warn warmer than', { exact: true }).fill('-40');
   await page.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(page.getByRole('status')).toContainText('Type your name under "Changed by" first');
-  await page.getByLabel('Changed by').fill('Dr Lead, clinical lead');
+  await expect(panel.getByRole('status')).toContainText('Type your name under "Changed by" first');
+  await panel.getByLabel('Changed by').fill('Dr Lead, clinical lead');
   await page.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByText('Saved. The checks use the new thresholds from now on.')).toBeVisible();
-  await expect(page.getByText(/Last changed by Dr Lead, clinical lead/)).toBeVisible();
+  await expect(panel.getByText(/Last changed by Dr Lead, clinical lead/)).toBeVisible();
   await screenshot(page, '30-settings-saved');
 
   // An impossible order of limits is refused, with the field named, and nothing changes.
   await group.getByLabel('Error above', { exact: true }).fill('-150');
   await page.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(page.getByRole('status')).toContainText('could not be saved');
+  await expect(panel.getByRole('status')).toContainText('could not be saved');
 
   await page.goto(sessionUrl);
   await expect(page.getByLabel('Lowest probe temperature (°C), target 1 cycle 1')).toHaveValue('-45');

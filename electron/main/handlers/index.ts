@@ -10,6 +10,8 @@ import { settingsHandlers } from './settings';
 import { signoffHandlers } from './signoff';
 import { timerHandlers } from './timer';
 import { historyHandlers } from './history';
+import { targetPresetHandlers } from './targetPresets';
+import { repeatTargetHandlers } from './repeatTargets';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -25,4 +27,6 @@ export const handlers: Handlers = {
   ...signoffHandlers,
   ...timerHandlers,
   ...historyHandlers,
+  ...targetPresetHandlers,
+  ...repeatTargetHandlers,
 };

@@ -115,8 +115,11 @@ export function AutosaveField<T>(props: AutosaveFieldProps<T>) {
     }
     if (current === lastSent.current && status !== 'failed' && status !== 'invalid') {
       if (status === 'typing') updateStatus('idle');
-      // Saved during a pause in typing: leaving still shows it as stored ("+6w" becomes the date).
-      if (reason === 'leave' && !focused.current) updateText(format(next));
+      // Saved during a pause while the field had the focus: leaving shows it as stored ("+6w" → the date).
+      if (reason === 'leave' && status === 'saved') {
+        lastSent.current = format(next);
+        updateText(lastSent.current);
+      }
       return;
     }
     updateStatus('saving');

@@ -7,6 +7,8 @@ import { toLocalIsoWithOffset } from '../../../shared/domain/parse';
 import type { RuleConfig } from '../../../shared/domain/rules';
 import type { AppErrorData, Result } from '../../../shared/ipc/result';
 import type { Route } from './route';
+import type { LastTargets, TargetPresetsState } from '../../../shared/ipc/targetsContract';
+import type { TargetPreset } from '../../../shared/domain/targetPresets';
 
 export type Startup = { state: 'loading' } | { state: 'no-bridge' } | StartupStatus;
 
@@ -81,6 +83,14 @@ export interface AppState {
   /** Records the acknowledgement of a warning, then re-reads the session so it shows who and when. */
   acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
 
+  /** The service's target presets (loaded by the screens that show them). */
+  targetPresets: TargetPresetsState | null;
+  loadTargetPresets(): Promise<void>;
+  saveTargetPresets(presets: TargetPreset[], changedBy: string): Promise<Result<TargetPresetsState>>;
+  /** The earlier session whose targets the open one could repeat (null: none, or it could not be read). */
+  findLastTargets(sessionId: string): Promise<LastTargets>;
+  /** Copies the last session's targets into the open session, then re-reads it. */
+  repeatLastTargets(): Promise<Result<{ copied: number }>>;
   /** The patient's sessions with their targets (patient screen, each nerve's history), read once per screen. */
   history: PatientHistory | null;
   loadHistory(patientId: string): Promise<void>;
@@ -408,6 +418,34 @@ export function createAppStore(api: Api): AppStore {
       async acknowledge(request) {
         const r = await enqueueWrite(() => api.acknowledgeWarning(request));
         if (r.ok && get().sessionDoc?.session.id === request.sessionId) await reloadSession(request.sessionId);
+        return r;
+      },
+
+      // ── Speed at entry: target presets and repeating the last session's targets ──
+      targetPresets: null,
+
+      async loadTargetPresets() {
+        const r = await api.getTargetPresets({});
+        if (r.ok) set({ targetPresets: r.data });
+      },
+
+      async saveTargetPresets(presets, changedBy) {
+        const r = await enqueueWrite(() => api.saveTargetPresets({ presets, changedBy }));
+        if (r.ok) set({ targetPresets: r.data });
+        return r;
+      },
+
+      async findLastTargets(sessionId) {
+        const r = await api.getLastTargets({ sessionId });
+        return r.ok ? r.data : null;
+      },
+
+      async repeatLastTargets() {
+        const doc = get().sessionDoc;
+        if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
+        const r = await enqueueWrite(() => api.repeatLastTargets({ sessionId: doc.session.id }));
+        // Refused too: what stopped it (targets added in another window, a signature) shows.
+        await reloadSession(doc.session.id);
         return r;
       },
     };

@@ -21,6 +21,9 @@ import { FindingsProvider, SessionProvider, fieldDomId, indexFindings } from '..
 import { ageAtSession } from '../../../../shared/domain/derived';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
+import type { TargetPreset } from '../../../../shared/domain/targetPresets';
+import { PresetButtons, RepeatLastTargets } from './TargetShortcuts';
+import { useFocusNextField } from './useFocusNextField';
 
 export function SessionScreen({ id }: { id: string }) {
   const doc = useApp((s) => (s.sessionDoc?.session.id === id ? s.sessionDoc : null));
@@ -56,6 +59,7 @@ export function SessionScreen({ id }: { id: string }) {
   const sessionId = doc?.session.id;
   const startedAt = doc?.session.startedAt;
   const sessionCtx = useMemo(() => (sessionId && startedAt ? { sessionId, startedAt } : null), [sessionId, startedAt]);
+  const focusNextField = useFocusNextField(doc);
 
   if (loadError) return <ErrorPanel message={loadError.message} />;
   if (!doc || !report || !index || !sessionCtx) return <main className="screen"><p className="muted">Loading…</p></main>;
@@ -64,6 +68,12 @@ export function SessionScreen({ id }: { id: string }) {
 
   async function onAddTarget() {
     await addRow('target', doc!.session.id, newTargetSettings(doc!), setFocusId);
+  }
+
+  // Side, nerve and branch from the preset, the rest as "Add target"; the focus goes past what is filled.
+  async function onPreset(p: TargetPreset) {
+    const id = await addRow('target', doc!.session.id, { ...newTargetSettings(doc!), side: p.side, nerve: p.nerve, branch: p.branch });
+    if (id) focusNextField({ id });
   }
 
   return (
@@ -100,6 +110,7 @@ export function SessionScreen({ id }: { id: string }) {
               <DevicesSection doc={doc} />
               <Section id="targets" intro="In the order the needles went in: the stop moment, the confirmation and each freeze cycle.">
                 {doc.targets.length === 0 ? <p className="empty">No target yet. Press “Add target” before the first needle.</p> : null}
+                {doc.targets.length === 0 ? <RepeatLastTargets sessionId={doc.session.id} onRepeated={() => focusNextField({ seq: 1 })} /> : null}
                 {doc.targets.map((t) => (
                   <TargetCard key={t.id} doc={doc} target={t} focusId={focusId} onAddedCycle={setFocusId} armed={t.id === armedId} />
                 ))}
@@ -111,6 +122,7 @@ export function SessionScreen({ id }: { id: string }) {
                     <span className="muted small">A new target starts with the previous one’s device, pattern, position, approach, LA agent and strength, and stimulation settings. Side, nerve, doses and observations start blank.</span>
                   ) : null}
                 </div>
+                <PresetButtons onPreset={(p) => void onPreset(p)} />
               </Section>
               <OutcomeSection doc={doc} />
               <ComplicationsSection doc={doc} />

@@ -14,6 +14,7 @@ import { StopMomentDialog } from './StopMomentDialog';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/parse';
 import { NerveHistory } from './NerveHistory';
+export { newTargetSettings } from '../../../../shared/domain/carriedTargetFields';
 
 interface Props {
   doc: SessionDocument;
@@ -37,17 +38,6 @@ export function newCycleSettings(doc: SessionDocument, target: TargetWithCycles)
   }
   const device = deviceForTarget(doc, target);
   return { siteNo: 1, ...(device?.plannedFreezeS != null ? { durationS: device.plannedFreezeS } : {}) };
-}
-
-/** Settings a new target starts with: the previous target's device, technique and stimulation settings. */
-export function newTargetSettings(doc: SessionDocument): Record<string, unknown> {
-  const last = doc.targets[doc.targets.length - 1];
-  if (!last) return {};
-  const out: Record<string, unknown> = {};
-  for (const k of ['deviceId', 'clinicalPattern', 'patientPosition', 'approach', 'laAgent', 'laConcPct', 'stimVia', 'stimPulseWidthMs', 'stimFrequencyHz'] as const) {
-    if (last[k] !== null) out[k] = last[k];
-  }
-  return out;
 }
 
 export function TargetCard({ doc, target, focusId, onAddedCycle, armed }: Props) {

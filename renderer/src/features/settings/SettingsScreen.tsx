@@ -4,6 +4,7 @@ import { DEFAULT_RULE_CONFIG, type RuleConfig } from '../../../../shared/domain/
 import { formatDateTime } from '../../../../shared/domain/parse';
 import type { ErrorIssue } from '../../../../shared/ipc/result';
 import { TimerSettingsPanel } from './TimerSettingsPanel';
+import { TargetPresetsSection } from './TargetPresetsSection';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -111,6 +112,7 @@ export function SettingsScreen() {
   const dirty = draft !== null;
   return (
     <main className="screen settings">
+      <TargetPresetsSection />
       <section className="panel" aria-labelledby="settings-heading">
         <h1 id="settings-heading">Rule thresholds</h1>
         <p>
