@@ -57,6 +57,9 @@ export function timeSince(fromIso: string, toIso: string): string {
   return `${plural(Math.round(days / (365.25 / 12)), 'month')} ago`;
 }
 
+/** "last 11 weeks ago", but "the last one earlier the same day" (not "last the same day"). */
+const lastWhen = (since: string) => (since === 'the same day' ? 'the last one earlier the same day' : `last ${since}`);
+
 /** Unsigned sessions count as treatments but are marked: their record may still change. */
 export const isDraft = (s: Pick<HistorySession, 'signedAt'>): boolean => s.signedAt === null;
 export const signatureLabel = (s: Pick<HistorySession, 'signedAt'>): 'Draft' | 'Signed' => (isDraft(s) ? 'Draft' : 'Signed');
@@ -173,7 +176,7 @@ export function nerveHistory(sessions: readonly HistorySession[], current: Curre
   const name = targetName(current);
   const last = earlier[0];
   const headline = last
-    ? `${name}: ${ordinal(n)} treatment, last ${timeSince(last.startedAt, current.startedAt)}`
+    ? `${name}: ${ordinal(n)} treatment, ${lastWhen(timeSince(last.startedAt, current.startedAt))}`
     : `First recorded treatment of the ${SIDE_LABELS[side].toLowerCase()} ${lowerFirst(nerve.label)} nerve for this patient.`;
   return { ordinal: n, headline, earlier };
 }

@@ -69,8 +69,10 @@ function cycleLine(c: SessionDocument['targets'][number]['cycles'][number]): str
 export function buildTextSummary(doc: SessionDocument, report: ValidationReport, meta: SummaryMeta): string {
   const p = doc.patient;
   const lines: string[] = [];
-  // A draft is never mistaken for the record: the first line says so.
-  if (!isSigned(meta)) {
+  // A draft is never mistaken for the record, nor a record entered in error: the first line says so.
+  if (doc.session.status === 'entered-in-error') {
+    lines.push(...wrap(`ENTERED IN ERROR - NOT FOR CLINICAL USE - ${doc.session.statusReason ?? 'no reason recorded'}`, ''));
+  } else if (!isSigned(meta)) {
     lines.push(meta.signoff?.amending ? 'DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS' : 'DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
   }
   lines.push('CRYONEUROLYSIS PROCEDURE NOTE');

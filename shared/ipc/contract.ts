@@ -221,7 +221,8 @@ export const contract = {
     res: SignoffState,
   },
   getSignedVersion: { req: z.strictObject({ sessionId: Id, version: z.int().min(1).max(10_000) }), res: SessionDocument },
-  exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS) }), res: ExportResult },
+  // A signed version (1..n) exports as it was signed; without one, the record as it is now.
+  exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS), version: z.int().min(1).max(10_000).optional() }), res: ExportResult },
   getRuleConfig: { req: Empty, res: RuleConfigState },
   // The full configuration (strict, bounded, limits in order), never a partial one: what is saved is what is shown.
   saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },

@@ -105,3 +105,27 @@ describe('entered in error', () => {
     }
   });
 });
+
+describe('each signed version stays exportable', () => {
+  it('exports version 1 as it was signed and version 2 with its addendum; an entered-in-error record says so on its first line', () => {
+    const { ctx, sessionId } = importedS1();
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Location corrected', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Day unit, room 2' } });
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const v1 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 });
+    const v2 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 2 });
+    expect(v1.fileName).toMatch(/-v1\.txt$/);
+    expect(v1.content).toMatch(/^CRYONEUROLYSIS PROCEDURE NOTE/);
+    expect(v1.content).toContain('Version 1.');
+    expect(v1.content).not.toContain('ADDENDA');
+    expect(v2.content).toContain('Version 2.');
+    expect(v2.content).toMatch(/ADDENDA\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location\s+corrected/);
+    expect(dispatch(ctx, 'exportSession', { sessionId, format: 'text', version: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient', by: 'Dr Synthetic Consultant' });
+    expect(call(ctx, 'exportSession', { sessionId, format: 'text' }).content).toMatch(/^ENTERED IN ERROR - NOT FOR CLINICAL USE - Recorded under the wrong\s+patient\n/);
+    // The signed versions themselves are unchanged.
+    expect(call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 }).content).toBe(v1.content);
+  });
+});

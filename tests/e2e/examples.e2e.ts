@@ -300,6 +300,37 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   await windowShot(page, '14b-S1-finished-window', page.getByRole('heading', { name: 'Aftercare and follow-up' }));
   console.log(c.summary('S1'));
 
+  // ── Sign, amend with a reason, sign again: both versions readable ──
+  const signing = new Clinician(page);
+  const signoff = page.getByRole('region', { name: 'Sign-off', exact: true });
+  const signAs = async () => {
+    await signing.fill(signoff, 'Signing clinician', 'Dr Ada Lovelace');
+    await signing.tabTo(signoff.getByLabel('Role'));
+    await signing.type(signoff.getByLabel('Role'), 'Consultant in rehabilitation medicine');
+    await signing.tabTo(signoff.getByLabel('Registration body'));
+    await signing.tabTo(signoff.getByLabel('Registration number'));
+    await signing.type(signoff.getByLabel('Registration number'), '7012345');
+  };
+  await signAs();
+  await signing.click(signoff.getByRole('button', { name: 'Sign and lock' }));
+  await expect(signoff).toContainText('Signed and locked.');
+  await signing.fill(signoff, 'Reason for the amendment', 'Pain after corrected: the patient said 2, not 3');
+  await signing.fill(signoff, 'Your name', 'Dr Ada Lovelace');
+  await signing.click(signoff.getByRole('button', { name: 'Open an amendment' }));
+  await signing.fill(outcome, 'Pain after (0–10)', '2');
+  await signAs();
+  await signing.click(signoff.getByRole('button', { name: 'Sign the amendment' }));
+  await expect(signoff).toContainText('Version 2: signed by Dr Ada Lovelace');
+  await expect(signoff).toContainText('Addendum: Pain after corrected: the patient said 2, not 3');
+  await signing.click(signoff.getByRole('button', { name: 'Show version 1' }));
+  await expect(signoff.getByLabel('Version 1 as signed')).toContainText('Version 1.');
+  await expect(signoff.getByLabel('Version 1 as signed')).not.toContainText('ADDENDA');
+  await signing.click(signoff.getByRole('button', { name: 'Show version 2' }));
+  await expect(signoff.getByLabel('Version 2 as signed')).toContainText('- Version 2, 12 Mar 2026');
+  await windowShot(page, '42-S1-two-versions', signoff);
+  console.log(signing.summary('S1 sign, amend with a reason, sign again, read both versions'));
+
+
   const db = new Database(path.join(dbDir, 'cryolog.sqlite'), { readonly: true });
   try {
     expect(db.prepare('SELECT nhs_number, weight_kg, allergy_status, cold_contraindications FROM patient').get()).toEqual({
@@ -343,6 +374,15 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   } finally {
     db.close();
   }
+
+  // ── The patient comes back: the next session shows each nerve's history ──
+  await page.getByRole('link', { name: /EXAMPLE-ONE, Susan/ }).first().click();
+  await page.getByRole('button', { name: 'Start session', exact: true }).click();
+  await page.getByRole('button', { name: 'L musculocutaneous → brachialis' }).click();
+  const earlier = page.getByRole('group', { name: 'Earlier treatments of this nerve, target 1' });
+  await expect(earlier).toContainText('L musculocutaneous → brachialis: 2nd treatment, the last one earlier the same day');
+  await expect(earlier).toContainText('2 sites, 4 cycles');
+  await windowShot(page, '43-S1-next-session-history', earlier);
 });
 
 const s2Test = testAt('2026-03-12T10:20:00Z');

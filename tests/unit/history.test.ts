@@ -108,7 +108,7 @@ describe('each nerve’s history', () => {
     const earlier = session('2026-05-26T07:30:00Z', [target(1, 'tibial', 'soleus', 'left')]);
     const h = nerveHistory([later, earlier], current('tibial', 'soleus', 'left'))!;
     expect(h.earlier.map((e) => e.sessionId)).toEqual([earlier.sessionId]);
-    expect(h.headline).toBe('L tibial → soleus: 2nd treatment, last the same day');
+    expect(h.headline).toBe('L tibial → soleus: 2nd treatment, the last one earlier the same day');
   });
 
   it('counts a session once when it treated two branches of the nerve, listing both', () => {

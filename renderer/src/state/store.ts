@@ -62,6 +62,8 @@ export interface AppState {
   closeCyclePrompt(): void;
   saveTimerSettings(settings: TimerSettings, changedBy: string): Promise<Result<TimerSettingsState>>;
   markEnteredInError(reason: string, by: string): Promise<Result<SignoffState>>;
+  /** The paste-ready text of a signed version, as it was signed. */
+  versionText(version: number): Promise<Result<string>>;
   signSession(signer: Signer): Promise<Result<SignoffState>>;
   beginAmendment(reason: string, by: string): Promise<Result<SignoffState>>;
   saveRuleConfig(config: RuleConfig, changedBy: string): Promise<Result<RuleConfigState>>;
@@ -291,6 +293,13 @@ export function createAppStore(api: Api): AppStore {
         const r = await enqueueWrite(() => api.saveTimerSettings({ settings, changedBy }));
         if (r.ok) set({ timerSettings: r.data });
         return r;
+      },
+
+      async versionText(version) {
+        const doc = get().sessionDoc;
+        if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
+        const r = await api.exportSession({ sessionId: doc.session.id, format: 'text', version });
+        return r.ok ? { ok: true, data: r.data.content } : r;
       },
 
       async markEnteredInError(reason, by) {

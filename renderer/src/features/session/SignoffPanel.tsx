@@ -42,12 +42,13 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
             <li key={v.version}>
               <strong>Version {v.version}</strong>: signed by {v.signer.name} ({v.signer.role}, {REGISTRATION_BODY_LABELS[v.signer.registrationBody]} {v.signer.registrationNumber}), {formatDateTime(v.signedAt)}
               {v.reason ? <span className="addendum"> Addendum: {v.reason}</span> : null}
+              <VersionText version={v.version} />
             </li>
           ))}
         </ol>
       ) : null}
       {eie ? (
-        <p className="locked-note">Entered in error: kept as it is; no signing or amendment.</p>
+        <p className="locked-note eie-note">Entered in error: kept as it is; no signing or amendment.</p>
       ) : locked ? (
         <>
           <p className="locked-note">Signed and locked. To change anything, open an amendment and give the reason; the signed version stays as it is.</p>
@@ -105,5 +106,44 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
       </p>
       <EnteredInErrorControl />
     </section>
+  );
+}
+
+/** A signed version stays readable and exportable: its text as signed, with a copy button. */
+function VersionText({ version }: { version: number }) {
+  const versionText = useApp((s) => s.versionText);
+  const [text, setText] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  async function toggle() {
+    if (text !== null) return setText(null);
+    const r = await versionText(version);
+    if (r.ok) setText(r.data);
+    else setNote(r.error.message);
+  }
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text ?? '');
+      setNote('Copied.');
+    } catch {
+      setNote('Could not copy: select the text and copy it by hand.');
+    }
+  }
+  return (
+    <div className="version-text">
+      <button type="button" className="button subtle" aria-expanded={text !== null} onClick={() => void toggle()}>
+        {text === null ? `Show version ${version}` : `Hide version ${version}`}
+      </button>
+      {text !== null ? (
+        <>
+          <pre aria-label={`Version ${version} as signed`} tabIndex={0}>
+            {text}
+          </pre>
+          <button type="button" className="button" onClick={() => void copy()}>
+            Copy version {version}
+          </button>
+        </>
+      ) : null}
+      {note ? <span className="small"> {note}</span> : null}
+    </div>
   );
 }
