@@ -1,8 +1,7 @@
 import type { Handler } from './index';
 import type { Ctx } from '../context';
 import { requireDb, stamp } from './db';
-import { getSetting, putSetting } from '../db/repos/settings';
-import { appendAudit } from '../db/repos/audit';
+import { getSetting, saveSettingAudited } from '../db/repos/settings';
 import { DEFAULT_RULE_CONFIG, parseRuleConfig, type RuleConfig } from '../../../shared/domain/rules/config';
 import type { DB } from '../db/types';
 
@@ -46,20 +45,7 @@ export const settingsHandlers: { getRuleConfig: Handler<'getRuleConfig'>; saveRu
   saveRuleConfig: (ctx, { config, changedBy }) => {
     const db = requireDb(ctx);
     const at = stamp(ctx);
-    db.transaction(() => {
-      const before = getSetting(db, RULE_CONFIG_KEY);
-      putSetting(db, RULE_CONFIG_KEY, config, changedBy, at);
-      // audit_log has no actor column writer yet, so who changed it travels with the values.
-      appendAudit(db, {
-        at,
-        action: before ? 'update' : 'create',
-        entity: 'setting',
-        entityId: RULE_CONFIG_KEY,
-        sessionId: null,
-        oldValue: before ? { config: before.value, changedBy: before.updatedBy } : undefined,
-        newValue: { config, changedBy },
-      });
-    })();
+    saveSettingAudited(db, RULE_CONFIG_KEY, 'config', config, changedBy, at);
     return { config, updatedBy: changedBy, updatedAt: at };
   },
 };

@@ -1,8 +1,7 @@
 import type { Handler } from './index';
 import type { Ctx } from '../context';
 import { requireDb, stamp } from './db';
-import { getSetting, putSetting } from '../db/repos/settings';
-import { appendAudit } from '../db/repos/audit';
+import { getSetting, saveSettingAudited } from '../db/repos/settings';
 import { DEFAULT_TARGET_PRESETS, parseTargetPresets } from '../../../shared/domain/targetPresets';
 import type { TargetPresetsState } from '../../../shared/ipc/targetsContract';
 import type { DB } from '../db/types';
@@ -31,19 +30,7 @@ export const targetPresetHandlers: { getTargetPresets: Handler<'getTargetPresets
   saveTargetPresets: (ctx, { presets, changedBy }) => {
     const db = requireDb(ctx);
     const at = stamp(ctx);
-    db.transaction(() => {
-      const before = getSetting(db, TARGET_PRESETS_KEY);
-      putSetting(db, TARGET_PRESETS_KEY, presets, changedBy, at);
-      appendAudit(db, {
-        at,
-        action: before ? 'update' : 'create',
-        entity: 'setting',
-        entityId: TARGET_PRESETS_KEY,
-        sessionId: null,
-        oldValue: before ? { presets: before.value, changedBy: before.updatedBy } : undefined,
-        newValue: { presets, changedBy },
-      });
-    })();
+    saveSettingAudited(db, TARGET_PRESETS_KEY, 'presets', presets, changedBy, at);
     return { presets, updatedBy: changedBy, updatedAt: at };
   },
 };

@@ -6,8 +6,7 @@ import { AppError, notFound } from '../ipc/appError';
 import { getRow, insertRow, updateRow } from '../db/repos/entities';
 import { loadSessionDocument, touchSession } from '../db/repos/sessions';
 import { clearTimer, getTimer, putTimer, touchTimer } from '../db/repos/timer';
-import { getSetting, putSetting } from '../db/repos/settings';
-import { appendAudit } from '../db/repos/audit';
+import { getSetting, saveSettingAudited } from '../db/repos/settings';
 import type { RunningTimer, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
 import { DEFAULT_TIMER_SETTINGS, TimerSettingsSchema, isEarlyStop, plannedFreezeS, secondsBetween, stepFor } from '../../../shared/domain/timer';
 
@@ -122,19 +121,7 @@ export const timerHandlers: {
   saveTimerSettings: (ctx, { settings, changedBy }) => {
     const db = requireDb(ctx);
     const at = stamp(ctx);
-    db.transaction(() => {
-      const before = getSetting(db, SETTINGS_KEY);
-      putSetting(db, SETTINGS_KEY, settings, changedBy, at);
-      appendAudit(db, {
-        at,
-        action: before ? 'update' : 'create',
-        entity: 'setting',
-        entityId: SETTINGS_KEY,
-        sessionId: null,
-        oldValue: before ? { settings: before.value, changedBy: before.updatedBy } : undefined,
-        newValue: { settings, changedBy },
-      });
-    })();
+    saveSettingAudited(db, SETTINGS_KEY, 'settings', settings, changedBy, at);
     return { settings, updatedBy: changedBy, updatedAt: at };
   },
 };

@@ -1,5 +1,6 @@
 import type { DB } from '../types';
 import { stmt } from '../statements';
+import { appendAudit } from './audit';
 
 // Service settings (table `setting`, migration 2): one JSON value per key, with who changed it
 // last and when. The history of every change is in audit_log, written by the caller in the
@@ -30,4 +31,24 @@ export function putSetting(db: DB, key: string, value: unknown, updatedBy: strin
     `INSERT INTO setting (key, value, updated_by, updated_at) VALUES (@key, @value, @updatedBy, @updatedAt)
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
   ).run({ key, value: JSON.stringify(value), updatedBy, updatedAt });
+}
+
+/**
+ * Saves a service setting and its audit entry (before and after, with who changed it) in one
+ * transaction; `name` is the key the value travels under in the audit entry ("config", "presets").
+ */
+export function saveSettingAudited(db: DB, key: string, name: string, value: unknown, changedBy: string, at: string): void {
+  db.transaction(() => {
+    const before = getSetting(db, key);
+    putSetting(db, key, value, changedBy, at);
+    appendAudit(db, {
+      at,
+      action: before ? 'update' : 'create',
+      entity: 'setting',
+      entityId: key,
+      sessionId: null,
+      oldValue: before ? { [name]: before.value, changedBy: before.updatedBy } : undefined,
+      newValue: { [name]: value, changedBy },
+    });
+  })();
 }
