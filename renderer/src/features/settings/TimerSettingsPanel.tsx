@@ -71,7 +71,7 @@ export function TimerSettingsPanel() {
           <input id="timer-guard" inputMode="numeric" defaultValue={current.pressGuardMs} key={`g${current.pressGuardMs}`} onChange={(e) => setDraft({ ...current, pressGuardMs: int(e.target.value) })} />
         </div>
         <div className="field field-short">
-          <label htmlFor="timer-tolerance">Ask “aborted?” when stopped earlier than planned by more than (s)</label>
+          <label htmlFor="timer-tolerance">Ask “aborted?” if stopped early by more than (s)</label>
           <input id="timer-tolerance" inputMode="numeric" defaultValue={current.earlyStopToleranceS} key={`t${current.earlyStopToleranceS}`} onChange={(e) => setDraft({ ...current, earlyStopToleranceS: int(e.target.value) })} />
         </div>
         <div className="field field-medium">
@@ -85,7 +85,7 @@ export function TimerSettingsPanel() {
         </button>
         <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Defaults (never changed).'}</span>
       </div>
-      <p className="signoff-message" role="alert">
+      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
         {message}
       </p>
     </section>
