@@ -76,9 +76,3 @@ export const DEFAULT_TARGET_PRESETS: readonly TargetPreset[] = [
   ...both('tibial', 'medial-gastrocnemius'),
   ...both('tibial', 'soleus'),
 ];
-
-/** A stored or submitted list, checked: the presets, or the problems (the caller decides what to show). */
-export function parseTargetPresets(value: unknown): { ok: true; presets: TargetPreset[] } | { ok: false; issues: z.core.$ZodIssue[] } {
-  const r = TargetPresetList.safeParse(value);
-  return r.success ? { ok: true, presets: r.data } : { ok: false, issues: r.error.issues };
-}

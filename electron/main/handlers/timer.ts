@@ -6,7 +6,7 @@ import { AppError, notFound } from '../ipc/appError';
 import { getRow, insertRow, updateRow } from '../db/repos/entities';
 import { loadSessionDocument, touchSession } from '../db/repos/sessions';
 import { clearTimer, getTimer, putTimer, touchTimer } from '../db/repos/timer';
-import { getSetting, saveSettingAudited } from '../db/repos/settings';
+import { readSettingOrDefault, saveSettingAudited } from '../db/repos/settings';
 import type { RunningTimer, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
 import { DEFAULT_TIMER_SETTINGS, TimerSettingsSchema, isEarlyStop, plannedFreezeS, secondsBetween, stepFor } from '../../../shared/domain/timer';
 
@@ -18,14 +18,8 @@ const REASON = 'freeze timer';
 const SETTINGS_KEY = 'timerSettings';
 
 function readTimerSettings(ctx: Ctx, db: DB): TimerSettingsState {
-  const stored = getSetting(db, SETTINGS_KEY);
-  if (!stored) return { settings: DEFAULT_TIMER_SETTINGS, updatedBy: null, updatedAt: null };
-  const parsed = TimerSettingsSchema.safeParse(stored.value);
-  if (!parsed.success) {
-    ctx.log.error('The stored timer settings are not valid; the defaults are used instead', parsed.error.issues);
-    return { settings: DEFAULT_TIMER_SETTINGS, updatedBy: null, updatedAt: null };
-  }
-  return { settings: parsed.data, updatedBy: stored.updatedBy, updatedAt: stored.updatedAt };
+  const { value, ...who } = readSettingOrDefault(db, { key: SETTINGS_KEY, what: 'timer settings' }, TimerSettingsSchema, DEFAULT_TIMER_SETTINGS, ctx.log.error);
+  return { settings: value, ...who };
 }
 
 function result(step: TimerPressResult['step'], timer: RunningTimer | null, extra: Partial<TimerPressResult> = {}): TimerPressResult {

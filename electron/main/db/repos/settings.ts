@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { DB } from '../types';
 import { stmt } from '../statements';
 import { appendAudit } from './audit';
@@ -51,4 +52,33 @@ export function saveSettingAudited(db: DB, key: string, name: string, value: unk
       newValue: { [name]: value, changedBy },
     });
   })();
+}
+
+export interface SettingState<T> {
+  value: T;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+/**
+ * A stored setting checked against its schema, or the defaults when none is stored. A stored
+ * value that no longer parses (written by a newer CryoLog, or a schema that has since tightened)
+ * falls back to the defaults and is logged; it stays in the table until someone saves anew.
+ */
+export function readSettingOrDefault<T>(
+  db: DB,
+  setting: { key: string; what: string },
+  schema: z.ZodType<T>,
+  defaults: T,
+  logInvalid: (message: string, detail: unknown) => void,
+): SettingState<T> {
+  const { key, what } = setting;
+  const stored = getSetting(db, key);
+  if (!stored) return { value: defaults, updatedBy: null, updatedAt: null };
+  const parsed = schema.safeParse(stored.value);
+  if (!parsed.success) {
+    logInvalid(`The stored ${what} (saved by ${stored.updatedBy} at ${stored.updatedAt}) is not valid; the defaults are used instead`, parsed.error.issues);
+    return { value: defaults, updatedBy: null, updatedAt: null };
+  }
+  return { value: parsed.data, updatedBy: stored.updatedBy, updatedAt: stored.updatedAt };
 }

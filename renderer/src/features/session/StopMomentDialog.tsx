@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
 import type { SessionDocument, TargetWithCycles } from '../../../../shared/domain/model';
 import { consentCovers } from '../../../../shared/domain/derived';
+import { recordWrongSiteComplication } from './wrongSite';
 import { consentedSiteText } from '../../../../shared/domain/rules/targets';
 import { toLocalIsoWithOffset } from '../../../../shared/domain/parse';
 import { SIDE_LABELS, SITE_MARKED_LABELS, TEAM_ROLE_LABELS, findBranch, findNerve } from '../../../../shared/domain/valueSets';
@@ -72,15 +73,7 @@ export function StopMomentDialog({ doc, target: t, onClose, onChangeSide }: Prop
       setMessage(r.error.message);
       return;
     }
-    if (offConsent && !doc.complications.some((c) => c.type === 'wrong-site')) {
-      await addRow('complication', doc.session.id, {
-        type: 'wrong-site',
-        onset: 'intra-procedure',
-        incidentRef: incidentRef.trim(),
-        note: `Target ${t.seq}: ${t.side ? SIDE_LABELS[t.side] : ''} ${nerve?.label ?? ''}${branch ? ` -> ${branch.label}` : ''}`.trim(),
-      });
-      if (doc.session.complicationsAnswer !== 'present') await saveFields({ entity: 'session', id: doc.session.id, patch: { complicationsAnswer: 'present' } });
-    }
+    if (offConsent) await recordWrongSiteComplication(doc, t, incidentRef.trim(), { addRow, saveFields });
     close();
   }
 

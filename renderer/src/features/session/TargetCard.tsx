@@ -11,6 +11,7 @@ import { deviceLabel } from './DevicesSection';
 import { NerveBranchField } from './NerveBranchField';
 import { FreezeTimer } from './FreezeTimer';
 import { StopMomentDialog } from './StopMomentDialog';
+import { recordWrongSiteComplication } from './wrongSite';
 import { useState } from 'react';
 import { formatDateTime } from '../../../../shared/domain/parse';
 import { NerveHistory } from './NerveHistory';
@@ -72,17 +73,8 @@ export function TargetCard({ doc, target, focusId, onAddedCycle, armed }: Props)
 
   // Declaring a wrong-site incident records it as a complication too (rule E04 / E12).
   async function onWrongSiteDeclared(declared: unknown) {
-    if (declared !== true) return;
-    if (!doc.complications.some((c) => c.type === 'wrong-site')) {
-      // The focus stays here (the incident reference is next); the complication shows below.
-      await addRow('complication', doc.session.id, {
-        type: 'wrong-site',
-        onset: 'intra-procedure',
-        ...(t.wrongSiteIncidentRef ? { incidentRef: t.wrongSiteIncidentRef } : {}),
-        note: `Target ${t.seq}: ${t.side ? SIDE_LABELS[t.side] : ''} ${targetLabel(t.nerve, t.branch)}`.trim(),
-      });
-    }
-    if (doc.session.complicationsAnswer !== 'present') await saveFields({ entity: 'session', id: doc.session.id, patch: { complicationsAnswer: 'present' } });
+    // The focus stays here (the incident reference is next); the complication shows below.
+    if (declared === true) await recordWrongSiteComplication(doc, t, t.wrongSiteIncidentRef, { addRow, saveFields });
   }
 
   async function onIncidentRef(ref: unknown) {
