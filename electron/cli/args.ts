@@ -1,19 +1,22 @@
 // Command-line parsing: argv in, one Command or a message saying how to fix the line out.
 // No library: three commands and three options do not justify a dependency.
-import { EXPORT_FORMATS } from '../../shared/ipc/contract';
+import { AFTERCARE_FORMATS, BULK_FORMATS, EXPORT_FORMATS, type BulkFormat, type FileFormat } from '../../shared/export/formats';
 
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = FileFormat;
+const CLI_FORMATS: readonly string[] = [...EXPORT_FORMATS, ...AFTERCARE_FORMATS];
 
 export type Command =
   | { kind: 'help'; requested: boolean }
   | { kind: 'version' }
   | { kind: 'validate'; file: string }
-  | { kind: 'export'; sessionId: string; format: ExportFormat; db?: string; out?: string }
+  | { kind: 'export'; sessionId: string; format: ExportFormat; db?: string; out?: string; recordVersion?: number }
+  | { kind: 'export-file'; inFile: string; format: ExportFormat; out?: string }
+  | { kind: 'export-bulk'; from: string; to: string; format: BulkFormat; outFolder: string; db?: string }
   | { kind: 'import'; file: string; db?: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
-const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out'], import: ['--db'] } as const satisfies Record<string, readonly string[]>;
+const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out', '--in', '--from', '--to', '--record-version'], import: ['--db'] } as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
 const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(COMMAND_OPTIONS).flat());
 
@@ -92,20 +95,59 @@ function parseImport(operands: string[], options: Map<string, string>): ParseRes
 
 function parseExport(operands: string[], options: Map<string, string>): ParseResult {
   const [sessionId, ...extra] = operands;
-  if (sessionId === undefined) return bad('export needs the session ID, for example: cryolog export <session-id> --format text');
+  const inFile = options.get('--in');
+  const from = options.get('--from');
+  const to = options.get('--to');
+  const bulk = from !== undefined || to !== undefined;
+  const ways = [sessionId !== undefined, inFile !== undefined, bulk].filter(Boolean).length;
+  if (ways === 0) return bad('export needs what to export: a session ID (cryolog export <session-id> --format pdf --out note.pdf), a session file (--in session.json), or a date range (--from 2026-01-01 --to 2026-03-31).');
+  if (ways > 1) return bad('export takes one of: a session ID, --in <session.json>, or --from/--to; give only one.');
   if (extra.length > 0) return bad(`export takes one session ID; remove ${extra.map((e) => `"${e}"`).join(', ')}.`);
   const format = options.get('--format');
-  const formats = EXPORT_FORMATS.map((f) => `--format ${f}`).join(' or ');
+  const allowed = bulk ? (BULK_FORMATS as readonly string[]) : CLI_FORMATS;
+  const formats = allowed.map((f) => `--format ${f}`).join(', ');
   if (format === undefined) return bad(`export needs the output format: add ${formats}.`);
-  if (!isExportFormat(format)) return bad(`unknown export format "${format}"; use ${formats}.`);
+  if (!allowed.includes(format)) return bad(`${bulk ? 'a date-range export writes csv or json, not' : 'unknown export format'} "${format}"; use ${formats}.`);
   const db = options.get('--db');
   const out = options.get('--out');
-  return { ok: true, command: { kind: 'export', sessionId, format, ...(db !== undefined && { db }), ...(out !== undefined && { out }) } };
+  const version = options.get('--record-version');
+  if (bulk) {
+    if (from === undefined || to === undefined) return bad('a date-range export needs both --from <date> and --to <date>, for example --from 2026-01-01 --to 2026-03-31.');
+    for (const [name, value] of [['--from', from], ['--to', to]] as const) {
+      if (!isIsoDate(value)) return bad(`${name} "${value}" is not a date; write it as YYYY-MM-DD, for example 2026-03-31.`);
+    }
+    if (from > to) return bad(`--from ${from} is after --to ${to}; swap them.`);
+    if (out === undefined) return bad('a date-range export needs --out <folder>, the folder the file is written to.');
+    if (version !== undefined) return bad('--record-version applies to one session, not to a date range.');
+    return { ok: true, command: { kind: 'export-bulk', from, to, format: format as BulkFormat, outFolder: out, ...(db !== undefined && { db }) } };
+  }
+  if (isBinary(format) && out === undefined) return bad(`a ${format} file cannot be written to the terminal; add --out <file>.`);
+  if (inFile !== undefined) {
+    if (db !== undefined) return bad('--in exports a session file without a database; remove --db.');
+    if (version !== undefined) return bad('--in exports the session file as it is; remove --record-version.');
+    return { ok: true, command: { kind: 'export-file', inFile, format: format as ExportFormat, ...(out !== undefined && { out }) } };
+  }
+  let recordVersion: number | undefined;
+  if (version !== undefined) {
+    recordVersion = Number(version);
+    if (!/^\d{1,5}$/.test(version) || recordVersion < 1) return bad(`--record-version "${version}" is not a version number; give 1 for the first signed version, 2 after one amendment, and so on.`);
+  }
+  return {
+    ok: true,
+    command: { kind: 'export', sessionId: sessionId!, format: format as ExportFormat, ...(db !== undefined && { db }), ...(out !== undefined && { out }), ...(recordVersion !== undefined && { recordVersion }) },
+  };
 }
 
-function isExportFormat(value: string): value is ExportFormat {
-  return (EXPORT_FORMATS as readonly string[]).includes(value);
+function isIsoDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
+
+function isBinary(format: string): boolean {
+  return format === 'pdf' || format.startsWith('aftercare');
+}
+
 
 function example(option: string): string {
   switch (option) {

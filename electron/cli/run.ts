@@ -2,7 +2,7 @@
 import os from 'node:os';
 import { defaultDbPath } from '../main/paths';
 import { parseArgs } from './args';
-import { runExport } from './commands/export';
+import { runExport, runExportBulk, runExportFile } from './commands/export';
 import { runImport } from './commands/import';
 import { runValidate } from './commands/validate';
 import { EXIT, type ExitCode } from './exitCodes';
@@ -34,6 +34,10 @@ export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = pr
       return runValidate(command.file, io);
     case 'export':
       return runExport(command, io, env);
+    case 'export-file':
+      return runExportFile(command, io);
+    case 'export-bulk':
+      return runExportBulk(command, io, env);
     case 'import':
       return runImport(command, io, env);
   }

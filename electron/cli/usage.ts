@@ -6,7 +6,9 @@ export function usage(defaultDb: string): string {
 
 Usage:
   cryolog validate <session.json>
-  cryolog export <session-id> --format text [--db <file>] [--out <file>]
+  cryolog export <session-id> --format <format> [--out <file>] [--db <file>] [--record-version <n>]
+  cryolog export --in <session.json> --format <format> [--out <file>]
+  cryolog export --from <date> --to <date> --format csv|json --out <folder> [--db <file>]
   cryolog import <session.json> [--db <file>]
   cryolog --help | -h
   cryolog --version | -V
@@ -17,8 +19,21 @@ Commands:
       CryoLog validation rules. Prints the report as JSON on stdout:
       {"sessionId", "hasHardError", "errors": [...], "warnings": [...]}.
   export <session-id>
-      Write the text summary of one session from the database. The session ID
-      is on the "Session ID:" line of every summary.
+      Export one session from the database, as the app does: its latest signed
+      version (or --record-version <n>); a session never signed only as DRAFT
+      text. The session ID is on the "Session ID:" line of every summary. Each
+      export written with --out is recorded in the session's audit trail with
+      its SHA-256 (also printed on stderr).
+  export --in <session.json>
+      Export a session file without a database. A file written by a signed
+      JSON export exports as the signed record; an unsigned file with no hard
+      error exports as PRELIMINARY (for integration testing: FHIR status,
+      HL7 TXA-17 and a banner in text and PDF say so); an unsigned file with
+      hard errors only as DRAFT text.
+  export --from <date> --to <date>
+      Every signed session that started in the date range (inclusive, dates as
+      YYYY-MM-DD), one row per freeze cycle (csv) or one document per session
+      (json), written to a new file in the --out folder.
   import <session.json>
       Add the session in a session file to the database, as a new session with
       new IDs, in one transaction. The patient is matched by NHS number (a valid
@@ -29,15 +44,21 @@ Commands:
       docs/session-format.md and docs/session.schema.json.
 
 Options (export, import):
-  --format <format>   export: required. The only format is "text".
+  --format <format>   export: required. text (paste-ready note), pdf, fhir
+                      (FHIR R4 transaction Bundle), hl7v2 (MDM^T02), csv (one
+                      row per freeze cycle), json (session file with its
+                      signature), aftercare-pdf, aftercare-pdf-large (the
+                      patient's aftercare sheet). pdf and aftercare need --out.
   --db <file>         The CryoLog database file. Default: the CRYOLOG_DB
                       environment variable if set, else this user's CryoLog
                       database: ${defaultDb}
                       export never creates a database. import creates a new
                       one only at a --db path (in an existing folder); the
                       default and CRYOLOG_DB databases must exist.
-  --out <file>        Write the summary to <file> (created or replaced) instead
-                      of stdout; the path written is reported on stderr.
+  --out <file>        Write to <file> (created or replaced, never half-written)
+                      instead of stdout; the path written is reported on
+                      stderr. With --from/--to: the folder to write into.
+  --record-version <n> Export signed version n (1 = first signature).
 
 Options are also accepted as --name=value. Results go to stdout, messages to stderr.
 Run with Node.js 22 or later ("npm run cryolog -- <arguments>" in the CryoLog folder).

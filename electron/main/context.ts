@@ -43,6 +43,11 @@ export interface Ctx {
   log: Logger;
   /** Parse every answer against its schema too (dev and tests); catches contract drift early. */
   checkResponses: boolean;
+  /**
+   * The system's save dialog (Electron: dialog.showSaveDialogSync on the window). Answers the
+   * chosen full path, or null when the clinician cancels. Absent where there is no window (CLI).
+   */
+  chooseSavePath?: (defaultFileName: string) => string | null;
 }
 
 export interface CreateContextOptions {
@@ -54,6 +59,7 @@ export interface CreateContextOptions {
   checkResponses?: boolean;
   /** Who the audit trail names for changes made through this context (default: the OS account). */
   actor?: string;
+  chooseSavePath?: (defaultFileName: string) => string | null;
 }
 
 /** The operating-system account, the best "who" there is until CryoLog has its own sign-in. */
@@ -76,6 +82,7 @@ export function createContext(options: CreateContextOptions): Ctx {
     log,
     newId: options.newId ?? randomUUID,
     checkResponses: options.checkResponses ?? false,
+    ...(options.chooseSavePath && { chooseSavePath: options.chooseSavePath }),
   };
   try {
     const opened = openDatabase(options.dbPath, { now: () => clock.now() });

@@ -8,6 +8,7 @@ import { HomeScreen } from './features/home/HomeScreen';
 import { PatientScreen } from './features/patient/PatientScreen';
 import { SessionScreen } from './features/session/SessionScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { BulkExportScreen } from './features/export/BulkExportScreen';
 
 export function App() {
   const startup = useApp((s) => s.startup);
@@ -53,6 +54,9 @@ export function App() {
           <a href="#/" className={route.name === 'home' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'home' ? 'page' : undefined}>
             Sessions and patients
           </a>
+          <a href="#/exports" className={route.name === 'exports' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'exports' ? 'page' : undefined}>
+            Bulk export
+          </a>
           <a href="#/settings" className={route.name === 'settings' ? 'nav-link current' : 'nav-link'} aria-current={route.name === 'settings' ? 'page' : undefined}>
             Settings
           </a>
@@ -63,6 +67,7 @@ export function App() {
       {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
       {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
       {route.name === 'settings' ? <SettingsScreen /> : null}
+      {route.name === 'exports' ? <BulkExportScreen /> : null}
     </>
   );
 }

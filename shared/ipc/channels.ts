@@ -33,6 +33,15 @@ export const CHANNELS = [
   'saveTargetPresets',
   'getLastTargets',
   'repeatLastTargets',
+  'saveExport',
+  'listSessionExports',
+  'getExportSettings',
+  'saveExportSettings',
+  'getServiceInfo',
+  'saveServiceInfo',
+  'startBulkExport',
+  'stepBulkExport',
+  'cancelBulkExport',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

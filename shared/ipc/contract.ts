@@ -15,6 +15,7 @@ import { ENTITY_NAMES, ROW_ENTITIES, type EntityName } from '../domain/record';
 import { RuleConfigSchema } from '../domain/rules/config';
 import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
 import { targetChannels } from './targetsContract';
+import { exportChannels } from './exportsContract';
 
 const Empty = z.strictObject({});
 
@@ -83,12 +84,7 @@ export const AcknowledgeRequest = z.strictObject({
   acknowledgedBy: Acknowledgement.shape.acknowledgedBy,
 });
 
-export const EXPORT_FORMATS = ['text'] as const;
-export const ExportResult = z.strictObject({
-  format: z.enum(EXPORT_FORMATS),
-  fileName: z.string(),
-  content: z.string(),
-});
+export { EXPORT_FORMATS } from '../export/formats';
 
 /** A patient field's value as reported back by an import (scalars, or a list of codes). */
 const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.null()]);
@@ -221,8 +217,6 @@ export const contract = {
     res: SignoffState,
   },
   getSignedVersion: { req: z.strictObject({ sessionId: Id, version: z.int().min(1).max(10_000) }), res: SessionDocument },
-  // A signed version (1..n) exports as it was signed; without one, the record as it is now.
-  exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS), version: z.int().min(1).max(10_000).optional() }), res: ExportResult },
   getRuleConfig: { req: Empty, res: RuleConfigState },
   // The full configuration (strict, bounded, limits in order), never a partial one: what is saved is what is shown.
   saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
@@ -250,6 +244,8 @@ export const contract = {
   getTreatmentHistory: { req: z.strictObject({ patientId: Id }), res: z.array(HistorySessionSchema).max(HISTORY_SESSION_LIMIT) },
   // Target presets and "repeat the last session's targets" (shared/ipc/targetsContract.ts).
   ...targetChannels,
+  // Exports, their destinations and settings, bulk exports (shared/ipc/exportsContract.ts).
+  ...exportChannels,
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

@@ -11,6 +11,10 @@ export const ERROR_CODES = [
   'DB_WRITE_FAILED',
   'LOCKED',
   'NOT_READY_TO_SIGN',
+  /** Unsigned, or hard errors: only DRAFT text can be exported; the message lists what to fix. */
+  'NOT_READY_TO_EXPORT',
+  /** The file could not be written (missing, read-only or full folder); nothing partial is left. */
+  'EXPORT_WRITE_FAILED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,7 +23,10 @@ export const test = base.extend<Fixtures>({
   },
   host: async ({ dbDir }, use) => {
     if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('Build the renderer first: npm run build');
-    const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e' });
+    // "Save as…" lands in <dbDir>/saved, standing in for the system's save dialog.
+    const saveDialogFolder = path.join(dbDir, 'saved');
+    fs.mkdirSync(saveDialogFolder);
+    const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e', saveDialogFolder });
     await use(host);
     await host.close();
   },

@@ -26,6 +26,11 @@ export interface HostOptions {
   clock?: Clock;
   /** Log every dispatch error to the console (quiet in tests by default). */
   verbose?: boolean;
+  /**
+   * Stands in for the system's save dialog (what we do not ship): "Save as…" saves under the
+   * suggested name in this folder. Without it the dialog behaves as if cancelled.
+   */
+  saveDialogFolder?: string;
 }
 
 export interface Host {
@@ -82,6 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     actor: `browser-host:${osAccount()}`,
     checkResponses: true,
     ...(options.clock ? { clock: options.clock } : {}),
+    chooseSavePath: (name) => (options.saveDialogFolder ? path.join(options.saveDialogFolder, name) : null),
     ...(options.verbose ? {} : { log: { error: () => undefined, info: () => undefined } }),
   });
   let expectedHost = '';

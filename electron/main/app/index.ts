@@ -66,6 +66,9 @@ function start(): void {
     dbPath: dbPathIn(app.getPath('userData'), process.env),
     appVersion: app.getVersion(),
     checkResponses: !app.isPackaged,
+    // The system's save dialog, modal on the window: the renderer never names a path itself.
+    chooseSavePath: (defaultFileName) =>
+      (mainWindow ? dialog.showSaveDialogSync(mainWindow, { defaultPath: defaultFileName, properties: ['showOverwriteConfirmation', 'createDirectory'] }) : undefined) ?? null,
   });
   wireIpc(ctx, allowedOrigins);
 

@@ -1,27 +1,100 @@
+import path from 'node:path';
 import type { Handler } from './index';
-import { localNow, requireDb } from './db';
-import { loadSessionDocument } from '../db/repos/sessions';
-import { loadSignedVersion, readSignoff } from '../db/repos/signoff';
-import { notFound } from '../ipc/appError';
-import { buildTextSummary } from '../../../shared/domain/summary';
-import { validateSession } from '../../../shared/domain/rules';
-import { currentRuleConfig } from './settings';
+import type { Ctx } from '../context';
+import { localNow, requireDb, stamp } from './db';
+import { AppError } from '../ipc/appError';
+import { loadExportSource, loadAftercareSource } from '../export/sources';
+import { renderExport } from '../export/render';
+import { writeFileAtomically } from '../export/atomicWrite';
+import { listExports, recordExport } from '../export/exportLog';
+import { readExportSettings, readServiceInfo, saveExportSettings, saveServiceInfo } from '../export/exportSettings';
+import { bulkHandlers } from '../export/bulkHandlers';
+import { fileNameFor } from '../../../shared/export/fileName';
+import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
+import type { ExportSource } from '../../../shared/export/source';
+import type { ExportRecord } from '../../../shared/ipc/exportsContract';
 
-export const exportHandlers: { exportSession: Handler<'exportSession'> } = {
-  exportSession: (ctx, { sessionId, version }) => {
+type ExportChannel =
+  | 'exportSession'
+  | 'saveExport'
+  | 'listSessionExports'
+  | 'getExportSettings'
+  | 'saveExportSettings'
+  | 'getServiceInfo'
+  | 'saveServiceInfo'
+  | 'startBulkExport'
+  | 'stepBulkExport'
+  | 'cancelBulkExport';
+
+export function exportFileName(ctx: Ctx, source: ExportSource, format: FileFormat): string {
+  const d = source.doc;
+  return fileNameFor(readExportSettings(ctx, requireDb(ctx)).value.fileNamePattern, format, {
+    sessionId: d.session.id,
+    startedAt: d.session.startedAt,
+    nhsNumber: d.patient.nhsNumber,
+    localMrn: d.patient.localMrn,
+    familyName: d.patient.familyName,
+    version: source.version,
+  });
+}
+
+/** Where a file goes: the configured drop folder, or the path chosen in the save dialog (null: cancelled). */
+function destinationFor(ctx: Ctx, destination: 'drop-folder' | 'save-dialog', fileName: string): { folder: string; fileName: string; replace: boolean } | null {
+  if (destination === 'drop-folder') {
+    const folder = readExportSettings(ctx, requireDb(ctx)).value.dropFolder;
+    if (!folder) throw new AppError('EXPORT_WRITE_FAILED', 'No drop folder is set. An administrator sets it in Settings → Exports; until then use "Save as…".');
+    return { folder, fileName, replace: false };
+  }
+  if (!ctx.chooseSavePath) throw new AppError('EXPORT_WRITE_FAILED', 'There is no save dialog here. Use the drop folder, or the command line with --out.');
+  const chosen = ctx.chooseSavePath(fileName);
+  return chosen === null ? null : { folder: path.dirname(chosen), fileName: path.basename(chosen), replace: true };
+}
+
+export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
+  exportSession: (ctx, { sessionId, format, version }) => {
     const db = requireDb(ctx);
-    const current = readSignoff(db, sessionId);
-    if (!current) throw notFound('That session');
-    const doc = version === undefined ? loadSessionDocument(db, sessionId) : loadSignedVersion(db, sessionId, version);
-    if (!doc) throw notFound(version === undefined ? 'That session' : `Version ${version} of that session`);
-    // A signed version reads as it was signed: its signature, and the addenda up to it.
-    const signoff =
-      version === undefined
-        ? current
-        : { ...current, signedAt: current.versions[version - 1]!.signedAt, amending: false, versions: current.versions.filter((v) => v.version <= version) };
-    const report = validateSession(doc, currentRuleConfig(ctx), { now: localNow(ctx) });
-    const content = buildTextSummary(doc, report, { appVersion: ctx.appVersion, generatedAt: localNow(ctx), signoff });
-    const suffix = version === undefined ? '' : `-v${version}`;
-    return { format: 'text', fileName: `cryolog-${doc.session.startedAt.slice(0, 10)}-${doc.session.id.slice(0, 8)}${suffix}.txt`, content };
+    const source = loadExportSource(ctx, db, { sessionId, format, version });
+    const settings = readExportSettings(ctx, db).value;
+    const rendered = renderExport(source, format, settings);
+    const binary = FORMAT_INFO[format].binary;
+    return {
+      format,
+      status: source.status,
+      version: source.version,
+      fileName: exportFileName(ctx, source, format),
+      mimeType: rendered.mimeType,
+      encoding: binary ? 'base64' : 'utf8',
+      content: binary ? rendered.bytes.toString('base64') : rendered.bytes.toString('utf8'),
+    };
   },
+
+  saveExport: (ctx, { sessionId, format, version, destination }) => {
+    const db = requireDb(ctx);
+    const isAftercare = format === 'aftercare-pdf' || format === 'aftercare-pdf-large';
+    const source = isAftercare ? loadAftercareSource(ctx, db, sessionId) : loadExportSource(ctx, db, { sessionId, format, version });
+    const rendered = renderExport(source, format, readExportSettings(ctx, db).value);
+    const where = destinationFor(ctx, destination, exportFileName(ctx, source, format));
+    if (!where) return { saved: false };
+    const written = writeFileAtomically(where.folder, where.fileName, rendered.bytes, { replace: where.replace });
+    const entry = { at: localNow(ctx), format, version: source.version, status: source.status, destination, path: written.path, bytes: written.bytes, sha256: written.sha256 };
+    db.transaction(() => recordExport(db, ctx.newId(), sessionId, entry))();
+    const record: ExportRecord = { ...entry, by: listExports(db, sessionId)[0]?.by ?? null };
+    return { saved: true, record };
+  },
+
+  listSessionExports: (ctx, { sessionId }) => listExports(requireDb(ctx), sessionId),
+
+  getExportSettings: (ctx) => readExportSettings(ctx, requireDb(ctx)),
+  saveExportSettings: (ctx, { value, changedBy }) => {
+    const db = requireDb(ctx);
+    saveExportSettings(db, value, changedBy, stamp(ctx));
+    return readExportSettings(ctx, db);
+  },
+  getServiceInfo: (ctx) => readServiceInfo(ctx, requireDb(ctx)),
+  saveServiceInfo: (ctx, { value, changedBy }) => {
+    const db = requireDb(ctx);
+    saveServiceInfo(db, value, changedBy, stamp(ctx));
+    return readServiceInfo(ctx, db);
+  },
+  ...bulkHandlers,
 };

@@ -20,6 +20,11 @@ export interface SaveStatus {
 }
 
 export interface AppState {
+  /**
+   * The bridge itself, for screens that only read or export (exports, their settings): they
+   * change no record, so they need neither the write queue nor the save indicator.
+   */
+  api: Api;
   startup: Startup;
   route: Route;
   sessions: SessionListItem[] | null;
@@ -142,6 +147,7 @@ export function createAppStore(api: Api): AppStore {
   let historySeq = 0;
 
   return createStore<AppState>()((set, get) => {
+
     /** Runs a write in order, keeping the save indicator honest. */
     function enqueueWrite<T>(write: () => Promise<Result<T>>): Promise<Result<T>> {
       set((s) => ({ save: { ...s.save, pending: s.save.pending + 1 } }));
@@ -187,6 +193,7 @@ export function createAppStore(api: Api): AppStore {
     }
 
     return {
+      api,
       startup: { state: 'loading' },
       signoff: null,
       timer: null,

@@ -9,6 +9,7 @@ import { ErrorPanel } from '../patient/PatientScreen';
 import { TargetCard, newTargetSettings } from './TargetCard';
 import { FindingsPanel } from './FindingsPanel';
 import { SummaryPanel } from './SummaryPanel';
+import { ExportPanel } from '../export/ExportPanel';
 import { BeforeSection } from './BeforeSection';
 import { SafetySection, SignOutSection } from './SafetySection';
 import { DevicesSection } from './DevicesSection';
@@ -133,6 +134,7 @@ export function SessionScreen({ id }: { id: string }) {
             <aside className="side-column" aria-label="Checks and summary">
               <SignoffPanel report={report} />
               <FindingsPanel index={index} sessionId={doc.session.id} patientId={p.id} />
+              <ExportPanel />
               <SummaryPanel />
             </aside>
           </div>

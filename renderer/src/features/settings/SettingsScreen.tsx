@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../../shared/domain/parse';
 import type { ErrorIssue } from '../../../../shared/ipc/result';
 import { TimerSettingsPanel } from './TimerSettingsPanel';
 import { TargetPresetsSection } from './TargetPresetsSection';
+import { ExportSettingsPanel, ServiceInfoPanel } from './ExportSettingsPanel';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -208,6 +209,8 @@ export function SettingsScreen() {
         </div>
       </section>
       <TimerSettingsPanel />
+      <ServiceInfoPanel />
+      <ExportSettingsPanel />
     </main>
   );
 }

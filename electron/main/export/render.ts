@@ -1,0 +1,77 @@
+// One function turns an ExportSource into the bytes of any format. The FHIR DocumentReference
+// and the HL7 OBX carry the same PDF and text the clinician can save on their own, so every
+// format says the same thing. Everything here is synchronous and deterministic: the same
+// source (with the same generation time) gives the same bytes from the app and the command line.
+import { createHash } from 'node:crypto';
+import type { ExportSource } from '../../../shared/export/source';
+import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
+import { buildProcedureNote } from '../../../shared/export/procedureNote';
+import { renderNoteText } from '../../../shared/export/text';
+import { buildFhirBundle } from '../../../shared/export/fhir/bundle';
+import { buildMdmT02 } from '../../../shared/export/hl7/mdm';
+import { cycleCsvRows, toCsv } from '../../../shared/export/csv';
+import { sessionJson } from '../../../shared/export/json';
+import { buildAftercareSheet } from '../../../shared/export/aftercare';
+import { renderProcedureNotePdf } from './pdf/procedureNotePdf';
+import { renderAftercarePdf } from './pdf/aftercarePdf';
+import { AppError } from '../ipc/appError';
+
+export interface RenderOptions {
+  /** Start CSV with a UTF-8 byte-order mark (Excel). */
+  csvByteOrderMark: boolean;
+}
+
+export interface Rendered {
+  bytes: Buffer;
+  mimeType: string;
+}
+
+const BOM = '\uFEFF';
+
+export function renderText(source: ExportSource): string {
+  return renderNoteText(buildProcedureNote(source));
+}
+
+export function renderPdf(source: ExportSource): Buffer {
+  const p = source.doc.patient;
+  return renderProcedureNotePdf(buildProcedureNote(source), {
+    generatedAt: source.generatedAt,
+    appVersion: source.appVersion,
+    documentTitle: `Cryoneurolysis procedure note, ${[p.familyName?.toUpperCase(), p.givenName].filter(Boolean).join(', ')}, ${source.doc.session.startedAt.slice(0, 10)}`,
+  });
+}
+
+/** MSH-10 (at most 20 characters): unique per session, version and moment of export. */
+export function messageControlId(source: ExportSource): string {
+  return createHash('sha256').update(`${source.doc.session.id}|${source.version ?? 'draft'}|${source.generatedAt}`).digest('hex').slice(0, 20).toUpperCase();
+}
+
+export function renderExport(source: ExportSource, format: FileFormat, options: RenderOptions): Rendered {
+  const utf8 = (text: string): Rendered => ({ bytes: Buffer.from(text, 'utf8'), mimeType: FORMAT_INFO[format].mimeType });
+  // A draft is never mistaken for the record: only its text leaves CryoLog, with DRAFT on line one.
+  if (source.status === 'draft' && format !== 'text' && !format.startsWith('aftercare')) {
+    throw new AppError('NOT_READY_TO_EXPORT', 'A draft can only be exported as text. Sign the session first.');
+  }
+  switch (format) {
+    case 'text':
+      return utf8(renderText(source));
+    case 'pdf':
+      return { bytes: renderPdf(source), mimeType: FORMAT_INFO.pdf.mimeType };
+    case 'fhir': {
+      const bundle = buildFhirBundle(source, { pdfBase64: renderPdf(source).toString('base64'), text: renderText(source) });
+      return utf8(`${JSON.stringify(bundle, null, 2)}\n`);
+    }
+    case 'hl7v2':
+      return utf8(buildMdmT02(source, { text: renderText(source), pdfBase64: renderPdf(source).toString('base64') }, { messageControlId: messageControlId(source) }));
+    case 'csv':
+      return utf8(`${options.csvByteOrderMark ? BOM : ''}${toCsv(cycleCsvRows(source), { header: true })}`);
+    case 'json':
+      return utf8(sessionJson(source));
+    case 'aftercare-pdf':
+    case 'aftercare-pdf-large':
+      return {
+        bytes: renderAftercarePdf(buildAftercareSheet(source), { largePrint: format === 'aftercare-pdf-large', generatedAt: source.generatedAt }),
+        mimeType: FORMAT_INFO[format].mimeType,
+      };
+  }
+}

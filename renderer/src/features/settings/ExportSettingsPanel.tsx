@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useApp } from '../../state/context';
+import { formatDateTime } from '../../../../shared/domain/parse';
+import { FILE_NAME_TOKENS, fileNameFor } from '../../../../shared/export/fileName';
+import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../shared/ipc/exportsContract';
+import { DEFAULT_SERVICE_INFO, type ServiceInfo } from '../../../../shared/export/source';
+import type { Result } from '../../../../shared/ipc/result';
+
+// Two service settings the exports need, edited as a whole and saved with the name of whoever
+// changed them (audited), like the rule thresholds: where files go and what they are called,
+// and the service's own details that the patient's aftercare sheet and HL7 messages carry.
+
+interface SettingState<T> {
+  value: T;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
+const EXAMPLE = { sessionId: '51000000-0000-4000-8000-000000000002', startedAt: '2026-03-10T09:10:00+00:00', nhsNumber: '9990079196', localMrn: 'TST0000001', familyName: 'Ashcombe', version: 2 };
+
+function useSetting<T>(load: () => Promise<Result<SettingState<T>>>) {
+  const [state, setState] = useState<SettingState<T> | null>(null);
+  useEffect(() => {
+    void load().then((r) => r.ok && setState(r.data));
+  }, [load]);
+  return [state, setState] as const;
+}
+
+export function ExportSettingsPanel() {
+  const api = useApp((s) => s.api);
+  const [state, setState] = useSetting(useCallback(() => api.getExportSettings({}), [api]));
+  const [draft, setDraft] = useState<ExportSettings | null>(null);
+  const [changedBy, setChangedBy] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const current = draft ?? state?.value ?? DEFAULT_EXPORT_SETTINGS;
+  let example: string;
+  try {
+    example = fileNameFor(current.fileNamePattern, 'pdf', EXAMPLE);
+  } catch {
+    example = '';
+  }
+
+  async function onSave() {
+    if (!changedBy.trim()) return setMessage('Type your name: export settings are recorded with who changed them.');
+    const r = await api.saveExportSettings({ value: current, changedBy: changedBy.trim() });
+    if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
+    setState(r.data);
+    setDraft(null);
+    setMessage('Saved.');
+  }
+
+  return (
+    <section className="panel" aria-labelledby="export-settings-heading">
+      <h2 id="export-settings-heading">Exports</h2>
+      <p className="muted">The drop folder is where “Send to drop folder” puts files for the trust’s integration engine to collect (often a network share). Files appear whole or not at all, and never replace one already there.</p>
+      <div className="form-grid">
+        <div className="field field-long">
+          <label htmlFor="drop-folder">Drop folder (full path)</label>
+          <input id="drop-folder" value={current.dropFolder} onChange={(e) => setDraft({ ...current, dropFolder: e.target.value })} autoComplete="off" spellCheck={false} placeholder="\\server\share\cryolog or /mnt/epr-drop" />
+        </div>
+        <div className="field field-long">
+          <label htmlFor="file-name-pattern">File-name pattern</label>
+          <input id="file-name-pattern" value={current.fileNamePattern} onChange={(e) => setDraft({ ...current, fileNamePattern: e.target.value })} autoComplete="off" spellCheck={false} aria-describedby="file-name-example file-name-tokens" />
+          <span id="file-name-example" className="small">Example: <code>{example}</code></span>
+        </div>
+        <label className="check-line">
+          <input type="checkbox" checked={current.csvByteOrderMark} onChange={(e) => setDraft({ ...current, csvByteOrderMark: e.target.checked })} /> Start CSV files with a byte-order mark (Excel then shows accents correctly)
+        </label>
+        <div className="field field-medium">
+          <label htmlFor="export-changed-by">Your name</label>
+          <input id="export-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
+        </div>
+      </div>
+      <p id="file-name-tokens" className="muted small">
+        Tokens: {Object.entries(FILE_NAME_TOKENS).map(([t, d]) => `${t} ${d}`).join('; ')}.
+      </p>
+      <div className="button-row">
+        <button type="button" className="button primary" onClick={() => void onSave()} disabled={draft === null}>
+          Save export settings
+        </button>
+        <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Defaults (never changed).'}</span>
+      </div>
+      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
+        {message}
+      </p>
+    </section>
+  );
+}
+
+const SERVICE_FIELDS: { key: keyof ServiceInfo; label: string; hint?: string }[] = [
+  { key: 'serviceName', label: 'Service name', hint: 'As the patient knows it, e.g. Spasticity Service' },
+  { key: 'organisationName', label: 'Hospital or trust' },
+  { key: 'odsCode', label: 'ODS code of the trust', hint: 'e.g. RTH; sent in HL7 and FHIR' },
+  { key: 'phone', label: 'Telephone for patients' },
+  { key: 'phoneHours', label: 'When the telephone is answered' },
+  { key: 'outOfHours', label: 'Out of hours' },
+  { key: 'email', label: 'Email for patients (optional)' },
+];
+
+export function ServiceInfoPanel() {
+  const api = useApp((s) => s.api);
+  const [state, setState] = useSetting(useCallback(() => api.getServiceInfo({}), [api]));
+  const [draft, setDraft] = useState<ServiceInfo | null>(null);
+  const [changedBy, setChangedBy] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const current = draft ?? state?.value ?? DEFAULT_SERVICE_INFO;
+
+  async function onSave() {
+    if (!changedBy.trim()) return setMessage('Type your name: the service details are recorded with who changed them.');
+    const r = await api.saveServiceInfo({ value: current, changedBy: changedBy.trim() });
+    if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
+    setState(r.data);
+    setDraft(null);
+    setMessage('Saved.');
+  }
+
+  return (
+    <section className="panel" aria-labelledby="service-info-heading">
+      <h2 id="service-info-heading">Service details</h2>
+      <p className="muted">Printed on the patient’s aftercare sheet under “Who to call”, and sent as the sending facility in HL7 and FHIR exports.</p>
+      <div className="form-grid">
+        {SERVICE_FIELDS.map((f) => (
+          <div key={f.key} className="field field-long">
+            <label htmlFor={`service-${f.key}`}>{f.label}</label>
+            <input id={`service-${f.key}`} value={current[f.key]} onChange={(e) => setDraft({ ...current, [f.key]: e.target.value })} autoComplete="off" placeholder={f.hint} />
+          </div>
+        ))}
+        <div className="field field-medium">
+          <label htmlFor="service-changed-by">Your name</label>
+          <input id="service-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="button" className="button primary" onClick={() => void onSave()} disabled={draft === null}>
+          Save service details
+        </button>
+        <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Not set yet: the aftercare sheet has no telephone number until it is.'}</span>
+      </div>
+      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
+        {message}
+      </p>
+    </section>
+  );
+}
