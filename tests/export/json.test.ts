@@ -80,5 +80,7 @@ describe('sessionJson', () => {
     const imported = call(ctx, 'getSession', { id: sessionId });
     expect(imported.session.status).toBe('draft');
     expect(imported).not.toHaveProperty('signoff');
+    const origin = ctx.db!.prepare("SELECT new_value FROM audit_log WHERE entity = 'import' AND entity_id = ?").get(sessionId) as { new_value: string };
+    expect(JSON.parse(origin.new_value)).toMatchObject({ statusInFile: 'completed', signedVersionInFile: 1, status: 'draft' });
   });
 });
