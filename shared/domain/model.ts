@@ -20,7 +20,7 @@ import {
   TEAM_MEMBER_FIELDS,
   type EntityName,
 } from './record';
-import { SESSION_STATUS_CODES } from './valueSets';
+import { REGISTRATION_BODIES, SESSION_STATUS_CODES } from './valueSets';
 
 export const Id = z.uuid();
 export const IsoDate = z.iso.date();
@@ -146,6 +146,42 @@ export const TargetWithCycles = z.strictObject({ ...Target.shape, cycles: Many(C
 export type TargetWithCycles = z.infer<typeof TargetWithCycles>;
 
 /**
+ * The signature state of a session, copied into an exported session file so a reader (e.g.
+ * `cryolog export --in`) can tell a signed record from a draft. It is a copy, not a proof: a
+ * file can be edited, and the database remains the record. `cryolog import` ignores it (an
+ * imported session is a draft to be signed again). Optional, so files without it stay valid.
+ */
+export const DocumentSigner = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  role: z.string().trim().min(1).max(80),
+  registrationBody: z.enum(REGISTRATION_BODIES),
+  registrationNumber: z.string().trim().min(1).max(20),
+});
+export const SignedVersion = z.strictObject({
+  version: z.int().min(1).max(10_000),
+  signedAt: IsoDateTime,
+  signer: DocumentSigner,
+  /** The amendment's reason; null for the first signature. */
+  reason: z.string().max(2_000).nullable(),
+});
+export const DocumentSignoff = z
+  .strictObject({
+    /** The signed version this file holds (1..n). */
+    version: z.int().min(1).max(10_000),
+    /** Every signed version up to and including `version`, in order. */
+    versions: z.array(SignedVersion).min(1).max(500),
+    /** The database's hash of this version (hex SHA-256, chained to the version before). */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    enteredInError: z.strictObject({ at: IsoDateTime, by: z.string().trim().min(1).max(120), reason: z.string().trim().min(1).max(2_000) }).nullable(),
+  })
+  // Versions 1..n without gaps, ending at the version held: anything else is not a signature history.
+  .refine((s) => s.versions.length === s.version && s.versions.every((v, i) => v.version === i + 1), {
+    message: 'versions must list every signed version from 1 up to version, in order.',
+    path: ['versions'],
+  });
+export type DocumentSignoff = z.infer<typeof DocumentSignoff>;
+
+/**
  * One session with everything in it: what `getSession` answers, what `cryolog validate` and
  * `cryolog import` read (docs/session.schema.json), and what every export is built from.
  * `format` names the file format so a file can be recognised and its version checked.
@@ -165,6 +201,8 @@ export const SessionDocument = z.strictObject({
   complications: Many(Complication, 40),
   followUps: Many(FollowUp, 40),
   acknowledgements: Many(Acknowledgement, 500),
+  /** Present only in a file exported from a signed (or entered-in-error) record. */
+  signoff: DocumentSignoff.optional(),
 });
 export type SessionDocument = z.infer<typeof SessionDocument>;
 

@@ -25,6 +25,14 @@ const DEFS = {
   Complication: { schema: model.Complication, entity: 'complication', description: 'One complication or adverse event (domain.md §2.10).' },
   FollowUp: { schema: model.FollowUp, entity: 'followUp', description: 'One booked review (domain.md §2.11).' },
   Acknowledgement: { schema: model.Acknowledgement, entity: null, description: 'A warning acknowledged by a clinician: rule, the row and field it was about, who, when and why.' },
+  Signoff: {
+    schema: model.DocumentSignoff,
+    entity: null,
+    description:
+      'A copy of the signature state when the file was exported (docs/session-format.md, "Signature"). A file is not tamper-proof: the database is the record. Ignored by import.',
+  },
+  SignedVersion: { schema: model.SignedVersion, entity: null, description: 'One signed version: when, by whom, and the amendment reason.' },
+  Signer: { schema: model.DocumentSigner, entity: null, description: 'The signing clinician and their professional registration.' },
 } as const satisfies Record<string, { schema: z.ZodType; entity: EntityName | null; description: string }>;
 
 const COMMON_TITLES: Record<string, string> = {
@@ -49,6 +57,28 @@ const ACKNOWLEDGEMENT_TITLES: Record<string, string> = {
   at: 'When it was acknowledged',
 };
 
+const SIGNOFF_TITLES: Record<string, string> = {
+  version: 'The signed version this file holds (1..n)',
+  versions: 'Every signed version from 1 up to version, in order',
+  sha256: "The database's SHA-256 of this signed version (hex), chained to the version before",
+  enteredInError: 'The entered-in-error mark (when, by whom, why), or null',
+  signedAt: 'When this version was signed',
+  signer: 'Who signed it',
+  reason: 'The amendment reason; null for the first signature',
+  name: 'Name of the signing clinician',
+  role: 'Their role',
+  registrationBody: 'Registration body (gmc, nmc, hcpc, other)',
+  registrationNumber: 'Registration number',
+};
+
+/** Titles of definitions that are not entities of the record. */
+const NON_ENTITY_TITLES: Record<string, Record<string, string>> = {
+  Acknowledgement: ACKNOWLEDGEMENT_TITLES,
+  Signoff: SIGNOFF_TITLES,
+  SignedVersion: SIGNOFF_TITLES,
+  Signer: SIGNOFF_TITLES,
+};
+
 const TOP_LEVEL: Record<string, string> = {
   format: 'Always "cryolog.session": names the file format',
   formatVersion: 'Version of the format; a reader refuses a version it does not know',
@@ -64,6 +94,7 @@ const TOP_LEVEL: Record<string, string> = {
   complications: 'Complications (see session.complicationsAnswer: an empty list alone never means "none")',
   followUps: 'Booked reviews',
   acknowledgements: 'Acknowledged warnings',
+  signoff: 'Optional: the signature state at export (absent in drafts and in files written by hand)',
 };
 
 type JsonObject = { [key: string]: unknown };
@@ -80,7 +111,7 @@ export function buildSessionSchema(): JsonObject {
     const fields: Record<string, { label: string }> = def.entity ? ENTITY_DEFS[def.entity].fields : {};
     const properties = schema.properties as Record<string, JsonObject>;
     for (const [key, property] of Object.entries(properties)) {
-      const title = fields[key]?.label ?? COMMON_TITLES[key] ?? (id === 'Acknowledgement' ? ACKNOWLEDGEMENT_TITLES[key] : undefined);
+      const title = fields[key]?.label ?? COMMON_TITLES[key] ?? NON_ENTITY_TITLES[id]?.[key];
       if (title) properties[key] = { title, ...property };
     }
     defs[id] = { description: def.description, ...schema };

@@ -13,8 +13,11 @@
 //   each difference is reported back. Allergies are the one merge: an allergy in the file that
 //   the database lacks is added (an allergy is never dropped), and "no known allergies" then
 //   becomes "has allergies" (reported too).
-// - Status is kept, except that "completed" arrives as "draft": CryoLog has no signing yet, so
-//   an imported record is not treated as signed off.
+// - Status is kept, except that "completed" arrives as "draft": a signature belongs to the
+//   database it was made in, so an imported record is a draft to be signed again here.
+// - The optional `signoff` block (the signature state copied into an exported file) is ignored
+//   for the same reason: it is never written as a signature. Its version is noted in the import's
+//   audit entry (signedVersionInFile) so the trail says what the file claimed.
 import { ENTITY_DEFS, type EntityName } from '../../../../shared/domain/record';
 import type { SessionDocument } from '../../../../shared/domain/model';
 import { formatNhsNumber, isValidNhsNumber } from '../../../../shared/domain/nhsNumber';
@@ -290,7 +293,7 @@ function writeDocument(db: DB, doc: SessionDocument, { newId, at }: ImportOption
     entity: 'import',
     entityId: sessionId,
     sessionId,
-    newValue: { format: doc.format, formatVersion: doc.formatVersion, sourceSessionId: doc.session.id, sourcePatientId: file.id, statusInFile: doc.session.status, ...outcome },
+    newValue: { format: doc.format, formatVersion: doc.formatVersion, sourceSessionId: doc.session.id, sourcePatientId: file.id, statusInFile: doc.session.status, signedVersionInFile: doc.signoff?.version ?? null, ...outcome },
   });
   return outcome;
 }

@@ -1,0 +1,218 @@
+// Bulk export of a date range to one CSV or JSON file, in steps: the caller runs a few sessions
+// per step and yields between steps, so the app can show progress and stay responsive.
+//
+// The output is written to `<outFile>.<pid>.part` and renamed to outFile only once complete and
+// fsynced: a reader never sees a half-written export, and a cancel or failure removes the part
+// file. The pid keeps two app instances exporting to the same name from writing one part file.
+import { createHash, type Hash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ExportSource } from '../../../shared/export/source';
+import { cycleCsvRows, toCsv } from '../../../shared/export/csv';
+import { sessionJson } from '../../../shared/export/json';
+import { stmt } from '../db/statements';
+import type { DB } from '../db/types';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The day after an ISO date (calendar arithmetic in UTC, so no clock or time zone is involved). */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Sessions to export for a range of local dates (inclusive): signed at least once, or entered in
+ * error (kept and exportable as such), oldest first. started_at is stored as local time with its
+ * offset, so its first ten characters are the local date and a text range on it is a date range
+ * that the session_started_at index serves (`>= from` and `< the day after to`).
+ */
+export function sessionsForBulkExport(db: DB, range: { from: string; to: string }): { sessionId: string; startedAt: string }[] {
+  if (!ISO_DATE.test(range.from) || !ISO_DATE.test(range.to)) throw new RangeError('Give the range as two dates, YYYY-MM-DD.');
+  if (range.from > range.to) throw new RangeError(`The range starts (${range.from}) after it ends (${range.to}).`);
+  return stmt(db, BULK_SESSIONS_SQL).all({ from: range.from, toExclusive: nextDay(range.to) }) as { sessionId: string; startedAt: string }[];
+}
+
+/** Exported for the test that checks the query plan uses the index. */
+export const BULK_SESSIONS_SQL = `SELECT s.id AS sessionId, s.started_at AS startedAt FROM session s
+  WHERE s.started_at >= @from AND s.started_at < @toExclusive
+    AND (s.version >= 1 OR EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = s.id))
+  ORDER BY s.started_at, s.id`;
+
+export type BulkFormat = 'csv' | 'json';
+
+export interface BulkJob {
+  readonly format: BulkFormat;
+  readonly outFile: string;
+  readonly partFile: string;
+  readonly sessionIds: readonly string[];
+  readonly loadSource: (sessionId: string) => ExportSource | null;
+  /** Open descriptor of the part file; null once finished, cancelled or failed. */
+  fd: number | null;
+  state: 'running' | 'finished' | 'cancelled' | 'failed';
+  /** Index of the next session to export. */
+  next: number;
+  sessions: number;
+  skipped: number;
+  rows: number;
+  bytes: number;
+  hash: Hash;
+}
+
+export interface BulkProgress {
+  done: number;
+  total: number;
+  skipped: number;
+  finished: boolean;
+}
+
+export interface BulkResult {
+  file: string;
+  bytes: number;
+  sha256: string;
+  /** Sessions written. */
+  sessions: number;
+  /** Sessions skipped because loadSource found nothing to export. */
+  skipped: number;
+  /** CSV: data rows (one per freeze cycle, without the header); JSON: documents. */
+  rows: number;
+}
+
+const JSON_OPEN = '[\n';
+const JSON_CLOSE = '\n]\n';
+
+function write(job: BulkJob, text: string): void {
+  if (text === '') return;
+  const data = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < data.length) offset += fs.writeSync(job.fd!, data, offset, data.length - offset);
+  job.hash.update(data);
+  job.bytes += data.length;
+}
+
+/** Closes and removes the part file; used on cancel and on any failure. */
+function discard(job: BulkJob, state: 'cancelled' | 'failed'): void {
+  if (job.fd !== null) {
+    try {
+      fs.closeSync(job.fd);
+    } catch {
+      // Already closed or the disk went away: removing the file below is what matters.
+    }
+    job.fd = null;
+  }
+  fs.rmSync(job.partFile, { force: true });
+  job.state = state;
+}
+
+/** Runs a write step; any failure removes the part file (never a stray half export) and is rethrown. */
+function guarded<T>(job: BulkJob, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    discard(job, 'failed');
+    throw error;
+  }
+}
+
+function assertRunning(job: BulkJob): void {
+  if (job.state !== 'running') throw new Error(`The bulk export is ${job.state}; start a new one.`);
+}
+
+/**
+ * Opens the part file and writes the start of the output (the CSV header, with a UTF-8 BOM
+ * unless `bom: false`; or "[" for JSON). A part file left by the same process is replaced.
+ */
+export function startBulkJob(options: {
+  format: BulkFormat;
+  sessionIds: string[];
+  outFile: string;
+  loadSource: (sessionId: string) => ExportSource | null;
+  bom?: boolean;
+}): BulkJob {
+  const outFile = path.resolve(options.outFile);
+  const partFile = `${outFile}.${process.pid}.part`;
+  const job: BulkJob = {
+    format: options.format,
+    outFile,
+    partFile,
+    sessionIds: [...options.sessionIds],
+    loadSource: options.loadSource,
+    fd: fs.openSync(partFile, 'w'),
+    state: 'running',
+    next: 0,
+    sessions: 0,
+    skipped: 0,
+    rows: 0,
+    bytes: 0,
+    hash: createHash('sha256'),
+  };
+  guarded(job, () => write(job, options.format === 'csv' ? toCsv([], { header: true, bom: options.bom }) : JSON_OPEN));
+  return job;
+}
+
+/** Exports up to maxSessions more sessions, appending them to the part file. */
+export function stepBulkJob(job: BulkJob, maxSessions: number): BulkProgress {
+  assertRunning(job);
+  const end = Math.min(job.sessionIds.length, job.next + Math.max(1, Math.floor(maxSessions)));
+  guarded(job, () => {
+    for (; job.next < end; job.next++) {
+      const source = job.loadSource(job.sessionIds[job.next]!);
+      if (!source) {
+        job.skipped++;
+        continue;
+      }
+      if (job.format === 'csv') {
+        const rows = cycleCsvRows(source);
+        write(job, toCsv(rows, { header: false }));
+        job.rows += rows.length;
+      } else {
+        write(job, (job.sessions > 0 ? ',\n' : '') + sessionJson(source).trimEnd());
+        job.rows++;
+      }
+      job.sessions++;
+    }
+  });
+  return progress(job);
+}
+
+function progress(job: BulkJob): BulkProgress {
+  return { done: job.next, total: job.sessionIds.length, skipped: job.skipped, finished: job.next >= job.sessionIds.length };
+}
+
+/**
+ * Completes the output, fsyncs it and renames it to outFile (replacing a file of that name).
+ * Every session must have been stepped through first.
+ */
+export function finishBulkJob(job: BulkJob): BulkResult {
+  assertRunning(job);
+  if (!progress(job).finished) throw new Error(`The bulk export has ${job.sessionIds.length - job.next} session(s) still to export; step it to the end first.`);
+  guarded(job, () => {
+    if (job.format === 'json') write(job, JSON_CLOSE);
+    fs.fsyncSync(job.fd!);
+    fs.closeSync(job.fd!);
+    job.fd = null;
+    fs.renameSync(job.partFile, job.outFile);
+  });
+  syncDirectory(path.dirname(job.outFile));
+  job.state = 'finished';
+  return { file: job.outFile, bytes: job.bytes, sha256: job.hash.digest('hex'), sessions: job.sessions, skipped: job.skipped, rows: job.rows };
+}
+
+/** Stops the job and removes its part file; nothing is left at outFile. Safe to call twice. */
+export function cancelBulkJob(job: BulkJob): void {
+  if (job.state === 'running') discard(job, 'cancelled');
+}
+
+/** Makes the rename itself durable where the platform allows it (Windows cannot open a folder). */
+function syncDirectory(dir: string): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Not supported here; the file's own contents were fsynced before the rename.
+  } finally {
+    if (fd !== null) fs.closeSync(fd);
+  }
+}
