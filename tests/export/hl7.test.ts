@@ -211,6 +211,16 @@ describe('MDM^T02: patient, visit and document header', () => {
     expect(obxSegments(msg).map((s) => s.get(11).toString())).toEqual(['P', 'P']);
   });
 
+  it('a draft in the middle of an amendment does not pass off the previous signature as its own', () => {
+    const source = fixtureSource('S1', { status: 'draft', version: null, versions: [SIGNER_V1], amendmentInProgress: 'Correct cycle 2' });
+    const { msg } = build(source);
+    expect(read(msg, 'TXA.12.1')).toBe('51000000-0000-4000-8000-000000000002-prelim');
+    expect(read(msg, 'TXA.17')).toBe('IP');
+    expect(read(msg, 'TXA.22')).toBe('');
+    expect(read(msg, 'TXA.6')).toBe('20260310103000+0000');
+    expect(read(msg, 'EVN.6')).toBe('');
+  });
+
   it('entered in error: the same document number as the signed version, withdrawn, with the reason and when', () => {
     const { msg } = build(enteredInErrorSource());
     expect(read(msg, 'TXA.12.1')).toBe('51000000-0000-4000-8000-000000000002-v1');

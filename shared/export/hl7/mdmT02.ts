@@ -4,7 +4,7 @@
 // Pure: the message time is source.generatedAt, never the clock.
 import { isValidNhsNumber } from '../../domain/nhsNumber';
 import type { SessionDocument } from '../../domain/model';
-import { latestSignature, type ExportSource } from '../source';
+import { latestSignature, type ExportSource, type ExportVersion } from '../source';
 import { components, message, mshSegment, repeats, segment, type Field } from './encode';
 import { ppn, xcn } from './people';
 import { documentNumber, HL7_STATUS, parentDocumentNumber } from './status';
@@ -66,10 +66,18 @@ function msh(source: ExportSource, options: MdmOptions): string {
   ]);
 }
 
+/**
+ * The signature this message reports as legally authenticating the document (TXA-22), if it
+ * claims one: an unsigned export, or a draft mid-amendment, names no authenticator.
+ */
+function authentication(source: ExportSource): ExportVersion | undefined {
+  return HL7_STATUS[source.status].completion === 'LA' ? latestSignature(source) : undefined;
+}
+
 /** When the event this message reports happened: the signature, or the withdrawal. */
 function eventTime(source: ExportSource): string | null {
   if (source.status === 'entered-in-error') return source.enteredInError?.at ?? null;
-  return latestSignature(source)?.signedAt ?? null;
+  return authentication(source)?.signedAt ?? null;
 }
 
 function evn(source: ExportSource): string {
@@ -123,11 +131,10 @@ function changeReason(source: ExportSource): string | null {
 }
 
 function txa(source: ExportSource): string {
-  const signature = latestSignature(source);
-  const signed = signature !== undefined && HL7_STATUS[source.status].completion === 'LA';
+  const codes = HL7_STATUS[source.status];
+  const signature = authentication(source);
   const parent = parentDocumentNumber(source);
   const operator = operatorOf(source.doc);
-  const codes = HL7_STATUS[source.status];
   const fields: Field[] = [
     '1', // TXA-1
     DOCUMENT_TYPE, // TXA-2
@@ -137,7 +144,7 @@ function txa(source: ExportSource): string {
     hl7DateTime(signature?.signedAt ?? source.generatedAt), // TXA-6 origination: this version's signature
     null, // TXA-7 transcription date/time: typed, never transcribed
     null, // TXA-8
-    xcn(signed ? signature.signer : operator), // TXA-9 originator: the signer
+    xcn(signature?.signer ?? operator), // TXA-9 originator: the signer (unsigned: the operator)
     null, // TXA-10
     null, // TXA-11
     components(documentNumber(source), DOCUMENT_NUMBER_NAMESPACE), // TXA-12 unique document number
@@ -150,7 +157,7 @@ function txa(source: ExportSource): string {
     codes.availability, // TXA-19
     null, // TXA-20
     changeReason(source), // TXA-21
-    signed ? ppn(signature.signer, hl7DateTime(signature.signedAt)) : null, // TXA-22 authentication
+    signature ? ppn(signature.signer, hl7DateTime(signature.signedAt)) : null, // TXA-22 authentication
   ];
   return segment('TXA', fields);
 }
