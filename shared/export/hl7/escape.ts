@@ -12,7 +12,7 @@ const DELIMITER_ESCAPES: Record<string, string> = {
   '~': '\\R\\',
 };
 
-/** A line break as a formatting command (HL7 v2.5.1 §2.7.6, defined for FT). */
+/** A line break as a formatting command (HL7 v2.5.1 chapter 2; formatting commands are defined for FT). */
 export const LINE_BREAK = '\\.br\\';
 
 // The segment terminator is CR, so a raw CR or LF inside a field would cut the segment in two.

@@ -105,7 +105,7 @@ function pid(source: ExportSource): string {
     components(patient.familyName, patient.givenName), // PID-5 family ^ given
     null, // PID-6
     hl7Date(patient.dateOfBirth), // PID-7
-    patient.sex ? (SEX_CODES[patient.sex] ?? 'U') : 'U', // PID-8
+    SEX_CODES[patient.sex ?? ''] ?? 'U', // PID-8
   ]);
 }
 
