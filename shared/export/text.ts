@@ -66,8 +66,8 @@ const plain = (text: string): string => asciiSymbols(cleanText(text));
 // ── Lines ───────────────────────────────────────────────────────────────────────────────────
 
 // A number and its unit, both sides of an arrow, a score and its name (MAS, R1) and a
-// registration body and its number stay
-// on one line: "MAS 3 ->" / "1+" or "GMC" / "9990011" split over two lines misleads.
+// registration body and its number stay on one line: "MAS 3 ->" / "1+" or "GMC" / "9990011"
+// split over two lines misleads.
 const UNIT = /^(deg|C|s|mA|ms|Hz|mm|mL|kg|mg|G|x|->)$/;
 const GLUES_NEXT = /^(->|GMC|NMC|HCPC|x|MAS|R1|R2|X)$/;
 
