@@ -686,6 +686,9 @@ function closingLines(source: ExportSource): string[] {
     lines.push(amended.length > 0 ? `Amendments: ${amended.map((v) => `version ${v.version} on ${formatDateTime(v.signedAt)}`).join('; ')}` : 'Amendments: none');
   }
   if (source.status === 'entered-in-error' && source.enteredInError) lines.push(`Entered in error on ${formatDateTime(source.enteredInError.at)} by ${source.enteredInError.by}`);
-  lines.push(`Generated ${formatDateTime(source.generatedAt)}`);
+  // A signed version's export is a pure function of what was signed: the same bytes from the
+  // app and the command line, today or in ten years, so a receiver can match it by checksum.
+  // Only a draft or preliminary copy says when it was printed.
+  if (source.version === null) lines.push(`Generated ${formatDateTime(source.generatedAt)}`);
   return lines;
 }

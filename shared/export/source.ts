@@ -61,6 +61,8 @@ export interface ExportSource {
   status: ExportStatus;
   /** The signed version exported (1..n); null for a draft or an unsigned file. */
   version: number | null;
+  /** The database's SHA-256 of the signed version exported (hash-chained to the one before), when known. */
+  versionSha256?: string | null;
   /** Every signed version up to and including `version` (empty when never signed). */
   versions: readonly ExportVersion[];
   /** A draft shown mid-amendment: the reason given for it. */

@@ -139,9 +139,16 @@ describe('buildProcedureNote', () => {
       'Entered in CryoLog 0.1.0, record version 1',
       'Signed by Dr Imogen Hartley (GMC 9990011) on 10 Mar 2026 10:20',
       'Amendments: none',
-      'Generated 10 Mar 2026 10:30',
     ]);
     expect(note.banner).toBeNull();
+  });
+
+  it('a signed version never depends on when it is exported; a draft says when it was printed', () => {
+    const now = buildProcedureNote(fixtureSource('S1'));
+    const later = buildProcedureNote(fixtureSource('S1', { generatedAt: '2031-01-05T08:00:00+00:00' }));
+    expect(later).toEqual(now);
+    const draft = buildProcedureNote(fixtureSource('S1', { status: 'draft', version: null, versions: [] }));
+    expect(draft.closing.at(-1)).toBe('Generated 10 Mar 2026 10:30');
   });
 
   it('lists each amendment with its version, date, author and reason', () => {

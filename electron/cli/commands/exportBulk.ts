@@ -28,7 +28,7 @@ export function exportBulkToFolder(
     sessionIds,
     outFile,
     loadSource: (id) => bulkSource(ctx, db, id, command.format),
-    csvByteOrderMark: readExportSettings(ctx, db).value.csvByteOrderMark,
+    bom: readExportSettings(ctx, db).value.csvByteOrderMark,
   });
   try {
     for (;;) {

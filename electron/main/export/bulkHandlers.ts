@@ -80,7 +80,7 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
     const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
     let job: BulkJob;
     try {
-      job = startBulkJob({ format, sessionIds, outFile, loadSource: (id) => bulkSource(ctx, db, id, format), csvByteOrderMark: settings.csvByteOrderMark });
+      job = startBulkJob({ format, sessionIds, outFile, loadSource: (id) => bulkSource(ctx, db, id, format), bom: settings.csvByteOrderMark });
     } catch (error) {
       throw writeFailure(path.dirname(outFile), error);
     }

@@ -17,7 +17,7 @@ export function sourceFromFile(document: SessionDocument, format: FileFormat, me
   const base = { doc: doc as SessionDocument, appVersion: meta.appVersion, generatedAt: meta.generatedAt, service: DEFAULT_SERVICE_INFO, amendmentInProgress: null };
   if (signoff && signoff.versions.length > 0) {
     const status: ExportStatus = signoff.enteredInError ? 'entered-in-error' : signoff.version > 1 ? 'amended' : 'final';
-    return { ok: true, source: { ...base, status, version: signoff.version, versions: signoff.versions, enteredInError: signoff.enteredInError, hardErrors: [] } };
+    return { ok: true, source: { ...base, status, version: signoff.version, versions: signoff.versions, versionSha256: signoff.sha256 ?? null, enteredInError: signoff.enteredInError, hardErrors: [] } };
   }
   const hardErrors = validateSession(base.doc, undefined, { now: meta.generatedAt }).errors.map((e) => ({ ruleId: e.ruleId, message: e.message }));
   if (hardErrors.length === 0) {

@@ -8,7 +8,7 @@ import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
 import { buildProcedureNote } from '../../../shared/export/procedureNote';
 import { renderNoteText } from '../../../shared/export/text';
 import { buildFhirBundle } from '../../../shared/export/fhir/bundle';
-import { buildMdmT02 } from '../../../shared/export/hl7/mdm';
+import { buildMdmT02 } from '../../../shared/export/hl7/mdmT02';
 import { cycleCsvRows, toCsv } from '../../../shared/export/csv';
 import { sessionJson } from '../../../shared/export/json';
 import { buildAftercareSheet } from '../../../shared/export/aftercare';
@@ -25,8 +25,6 @@ export interface Rendered {
   bytes: Buffer;
   mimeType: string;
 }
-
-const BOM = '\uFEFF';
 
 export function renderText(source: ExportSource): string {
   return renderNoteText(buildProcedureNote(source));
@@ -64,9 +62,9 @@ export function renderExport(source: ExportSource, format: FileFormat, options: 
     case 'hl7v2':
       return utf8(buildMdmT02(source, { text: renderText(source), pdfBase64: renderPdf(source).toString('base64') }, { messageControlId: messageControlId(source) }));
     case 'csv':
-      return utf8(`${options.csvByteOrderMark ? BOM : ''}${toCsv(cycleCsvRows(source), { header: true })}`);
+      return utf8(toCsv(cycleCsvRows(source), { header: true, bom: options.csvByteOrderMark }));
     case 'json':
-      return utf8(sessionJson(source));
+      return utf8(sessionJson(source, source.versionSha256 ? { sha256: source.versionSha256 } : {}));
     case 'aftercare-pdf':
     case 'aftercare-pdf-large':
       return {

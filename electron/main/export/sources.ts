@@ -6,6 +6,7 @@
 // - a session marked entered in error exports as such, in every format.
 import type { Ctx } from '../context';
 import type { DB } from '../db/types';
+import { stmt } from '../db/statements';
 import { localNow } from '../handlers/db';
 import { currentRuleConfig } from '../handlers/settings';
 import { AppError, notFound } from '../ipc/appError';
@@ -48,7 +49,7 @@ export function loadExportSource(ctx: Ctx, db: DB, request: SourceRequest): Expo
   }
   const doc = loadSignedVersion(db, request.sessionId, wanted);
   if (!doc) throw notFound(`Version ${wanted} of that session`);
-  return signedSource(doc, signoff, wanted, common);
+  return { ...signedSource(doc, signoff, wanted, common), versionSha256: versionHash(db, request.sessionId, wanted) };
 }
 
 function signedSource(
@@ -60,6 +61,11 @@ function signedSource(
   const versions = signoff.versions.filter((v) => v.version <= version);
   const status: ExportStatus = signoff.enteredInError ? 'entered-in-error' : version > 1 ? 'amended' : 'final';
   return { ...common, doc, status, version, versions, amendmentInProgress: null, hardErrors: [] };
+}
+
+function versionHash(db: DB, sessionId: string, version: number): string | null {
+  const row = stmt(db, 'SELECT sha256 FROM session_version WHERE session_id = ? AND version = ?').get(sessionId, version) as { sha256: string } | undefined;
+  return row?.sha256 ?? null;
 }
 
 /** What the clinician must do before anything but DRAFT text can leave CryoLog. */
