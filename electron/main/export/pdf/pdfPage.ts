@@ -8,20 +8,35 @@ export type Pdf = PDFKit.PDFDocument;
 
 /** Points per millimetre (PDF units are 1/72 inch). */
 export const MM = 72 / 25.4;
+/** A4 width in points (210 mm): for measuring before the first page exists. */
+export const A4_WIDTH = 595.28;
 
 export interface PdfSetup {
   title: string;
   subject: string;
   /** The export time: the document's CreationDate, so the same input gives the same bytes. */
   generatedAt: string;
-  /** Page margins in points; top and bottom include the room kept for the stamped header and footer. */
-  margins: { top: number; bottom: number; left: number; right: number };
 }
 
+/** Page margins in points; top and bottom include the room kept for the stamped header and footer. */
+export interface PageMargins {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/** The page options of each document: every page, added by us or by text flowing on, gets the same. */
+const PAGE_OPTIONS = new WeakMap<Pdf, PDFKit.PDFDocumentOptions>();
+
+/**
+ * An A4 document with the fonts registered and no page yet, so the caller can measure its
+ * header (text measures without a page) before choosing the margins in startPages.
+ */
 export function createPdf(setup: PdfSetup): Pdf {
   const doc = new PDFDocument({
     size: 'A4',
-    margins: setup.margins,
+    autoFirstPage: false,
     bufferPages: true,
     // Without this pdfkit would load Helvetica as its starting font.
     font: fontFile(FONT.regular),
@@ -38,6 +53,16 @@ export function createPdf(setup: PdfSetup): Pdf {
   registerFonts(doc);
   doc.font(FONT.regular);
   return doc;
+}
+
+export function startPages(doc: Pdf, margins: PageMargins): void {
+  const options: PDFKit.PDFDocumentOptions = { size: 'A4', margins };
+  PAGE_OPTIONS.set(doc, options);
+  doc.addPage(options);
+}
+
+export function newPage(doc: Pdf): void {
+  doc.addPage(PAGE_OPTIONS.get(doc));
 }
 
 /** Ends the document and returns the whole file (pdfkit's stream is readable synchronously). */
@@ -60,9 +85,18 @@ export function useStyle(doc: Pdf, style: TextStyle): Pdf {
   return doc.font(style.font).fontSize(style.size).fillColor(style.color);
 }
 
+/** Measures without a page (the colour, which needs one, is left alone). */
 export function textHeight(doc: Pdf, style: TextStyle, text: string, width: number): number {
-  useStyle(doc, style);
+  doc.font(style.font).fontSize(style.size);
   return doc.heightOfString(text, { width, lineGap: style.lineGap });
+}
+
+/** The largest size, up to `style.size`, at which `text` fits on one line of `width` (a long name stays whole). */
+export function fitOnOneLine(doc: Pdf, style: TextStyle, text: string, width: number): TextStyle {
+  let size = style.size;
+  doc.font(style.font);
+  while (size > 6 && doc.fontSize(size).widthOfString(text) > width) size -= 0.5;
+  return { ...style, size };
 }
 
 export function contentWidth(doc: Pdf): number {
@@ -82,7 +116,7 @@ export function pageBodyHeight(doc: Pdf): number {
 /** Starts a new page unless `height` fits below the cursor (blocks taller than a page just flow). */
 export function keepTogether(doc: Pdf, height: number): boolean {
   if (height <= spaceLeft(doc) || doc.y <= doc.page.margins.top + 0.5) return false;
-  doc.addPage();
+  newPage(doc);
   return true;
 }
 
@@ -101,9 +135,16 @@ export function stampEveryPage(doc: Pdf, draw: (pageNumber: number, pageCount: n
   }
 }
 
-/** A filled box with one line of bold text in it, e.g. the red DRAFT banner. */
-export function drawBannerBox(doc: Pdf, text: string, box: { x: number; y: number; width: number; height: number }, style: TextStyle, fill: string): void {
-  doc.save().rect(box.x, box.y, box.width, box.height).fill(fill).restore();
-  const textH = textHeight(doc, style, text, box.width - 16);
-  useStyle(doc, style).text(text, box.x + 8, box.y + (box.height - textH) / 2 + 1, { width: box.width - 16, lineBreak: false, lineGap: style.lineGap });
+/** A filled box with bold text in it (the red DRAFT banner); its height fits the text at `width`. */
+export function bannerHeight(doc: Pdf, text: string, width: number, style: TextStyle): number {
+  return textHeight(doc, style, text, width - 2 * BANNER_PAD_X) + 2 * BANNER_PAD_Y;
 }
+
+export function drawBanner(doc: Pdf, text: string, at: { x: number; y: number; width: number }, style: TextStyle, fill: string): void {
+  const height = bannerHeight(doc, text, at.width, style);
+  doc.save().rect(at.x, at.y, at.width, height).fill(fill).restore();
+  useStyle(doc, style).text(text, at.x + BANNER_PAD_X, at.y + BANNER_PAD_Y + 1, { width: at.width - 2 * BANNER_PAD_X, lineGap: style.lineGap });
+}
+
+const BANNER_PAD_X = 8;
+const BANNER_PAD_Y = 5;

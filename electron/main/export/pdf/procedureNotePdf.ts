@@ -5,15 +5,19 @@ import type { NoteBlock, NoteField, NoteSection, NoteTable, ProcedureNote } from
 import { formatDateTime } from '../../../../shared/domain/parse';
 import { FONT } from './fonts';
 import {
+  A4_WIDTH,
+  bannerHeight,
   contentWidth,
   createPdf,
-  drawBannerBox,
+  drawBanner,
   finishPdf,
+  fitOnOneLine,
   keepTogether,
   MM,
   pageBodyHeight,
   type Pdf,
   stampEveryPage,
+  startPages,
   textHeight,
   type TextStyle,
   useStyle,
@@ -56,7 +60,6 @@ const TABLE: TableLook = {
 const MARGIN = 18 * MM;
 const HEADER_TOP = 11 * MM;
 const PATIENT_BOX_H = 36;
-const BANNER_H = 22;
 const GAP = 6;
 const FOOTER_H = 14;
 const LABEL_W = 150;
@@ -73,13 +76,11 @@ const KEEP_WITH_HEADING = 48;
 const SHORT_BLOCK = 110;
 
 export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNotePdfMeta): Buffer {
-  const headerBottom = HEADER_TOP + PATIENT_BOX_H + (note.banner ? GAP + BANNER_H : 0);
-  const doc = createPdf({
-    title: meta.documentTitle,
-    subject: `${note.title}: ${note.patient.name}`,
-    generatedAt: meta.generatedAt,
-    margins: { top: headerBottom + 16, bottom: MARGIN + FOOTER_H, left: MARGIN, right: MARGIN },
-  });
+  const doc = createPdf({ title: meta.documentTitle, subject: `${note.title}: ${note.patient.name}`, generatedAt: meta.generatedAt });
+  const width = A4_WIDTH - 2 * MARGIN;
+  const bannerH = note.banner ? bannerHeight(doc, note.banner, width, S.banner) : 0;
+  const headerBottom = HEADER_TOP + PATIENT_BOX_H + (note.banner ? GAP + bannerH : 0);
+  startPages(doc, { top: headerBottom + 16, bottom: MARGIN + FOOTER_H, left: MARGIN, right: MARGIN });
 
   useStyle(doc, S.title).text(note.title, { width: contentWidth(doc), lineGap: S.title.lineGap });
   for (const section of note.sections) drawSection(doc, section);
@@ -87,7 +88,7 @@ export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNoteP
 
   stampEveryPage(doc, (page, pages) => {
     drawPatientHeader(doc, note.patient);
-    if (note.banner) drawBannerBox(doc, note.banner, { x: MARGIN, y: HEADER_TOP + PATIENT_BOX_H + GAP, width: contentWidth(doc), height: BANNER_H }, S.banner, ALERT);
+    if (note.banner) drawBanner(doc, note.banner, { x: MARGIN, y: HEADER_TOP + PATIENT_BOX_H + GAP, width }, S.banner, ALERT);
     drawFooter(doc, `${meta.documentTitle}. Generated ${formatDateTime(meta.generatedAt)} by CryoLog ${meta.appVersion}.`, `Page ${page} of ${pages}`);
   });
   return finishPdf(doc);
@@ -96,7 +97,7 @@ export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNoteP
 function drawPatientHeader(doc: Pdf, patient: ProcedureNote['patient']): void {
   const width = contentWidth(doc);
   doc.save().rect(MARGIN, HEADER_TOP, width, PATIENT_BOX_H).fillAndStroke('#eef1f5', RULE).restore();
-  useStyle(doc, S.patientName).text(patient.name, MARGIN + 8, HEADER_TOP + 5, { width: width - 16, lineBreak: false });
+  useStyle(doc, fitOnOneLine(doc, S.patientName, patient.name, width - 16)).text(patient.name, MARGIN + 8, HEADER_TOP + 5, { width: width - 16, lineBreak: false });
   const ids = `Date of birth: ${patient.dateOfBirth}      NHS number: ${patient.nhsNumber}`;
   useStyle(doc, S.patientIds).text(ids, MARGIN + 8, HEADER_TOP + 20, { width: width - 16, lineBreak: false });
 }
