@@ -83,8 +83,8 @@ export function tableHeight(doc: Pdf, table: NoteTable, width: number, look: Tab
 }
 
 /**
- * Draws the table at the cursor across the full `width`. `onContinued` is called after a page
- * break inside the table (before the repeated header), to say what the table belongs to.
+ * Draws the table at the cursor across the full `width`. `onContinued` is called after each
+ * page break that separates the table from its title (before the header), to say whose it is.
  */
 export function drawTable(doc: Pdf, table: NoteTable, x: number, width: number, look: TableLook, onContinued: () => void): void {
   const widths = measureColumns(doc, table, look, width);
@@ -93,7 +93,7 @@ export function drawTable(doc: Pdf, table: NoteTable, x: number, width: number, 
   const rows: RowLayout[] = table.rows.map((cells, i) => ({ cells, style: look.cell, fill: i % 2 === 1 ? look.stripeFill : null }));
   const heights = rows.map((r) => rowHeight(doc, r, widths, look.padding));
 
-  keepTogether(doc, headerH + (heights[0] ?? 0));
+  if (keepTogether(doc, headerH + (heights[0] ?? 0))) onContinued();
   drawRow(doc, header, x, widths, headerH, look);
   rows.forEach((row, i) => {
     const h = heights[i] ?? 0;

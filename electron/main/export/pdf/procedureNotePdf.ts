@@ -62,6 +62,8 @@ const HEADER_TOP = 11 * MM;
 const PATIENT_BOX_H = 36;
 const GAP = 6;
 const FOOTER_H = 14;
+/** Clear space between the last line of content and the footer rule. */
+const FOOTER_GAP = 8;
 const LABEL_W = 150;
 const FIELD_GAP = 3;
 const LIST_INDENT = 14;
@@ -80,7 +82,7 @@ export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNoteP
   const width = A4_WIDTH - 2 * MARGIN;
   const bannerH = note.banner ? bannerHeight(doc, note.banner, width, S.banner) : 0;
   const headerBottom = HEADER_TOP + PATIENT_BOX_H + (note.banner ? GAP + bannerH : 0);
-  startPages(doc, { top: headerBottom + 16, bottom: MARGIN + FOOTER_H, left: MARGIN, right: MARGIN });
+  startPages(doc, { top: headerBottom + 16, bottom: MARGIN + FOOTER_H + FOOTER_GAP, left: MARGIN, right: MARGIN });
 
   useStyle(doc, S.title).text(note.title, { width: contentWidth(doc), lineGap: S.title.lineGap });
   for (const section of note.sections) drawSection(doc, section);
