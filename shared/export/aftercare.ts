@@ -29,8 +29,10 @@ export interface AftercareSheet {
 
 export const AFTERCARE_TITLE = 'Your cryoneurolysis treatment today';
 
+// No banner on a draft: the sheet is patient information handed over as the patient leaves,
+// usually before the note is signed, and "draft" would alarm without telling them anything.
+// A preliminary sheet exists only for integration testing, and says so.
 const BANNERS: Partial<Record<ExportStatus, string>> = {
-  draft: 'DRAFT: not yet checked and signed by your clinician',
   preliminary: 'PRELIMINARY: not yet checked and signed by your clinician',
   'entered-in-error': 'ENTERED IN ERROR: do not use this sheet',
 };

@@ -34,6 +34,7 @@ export const CHANNELS = [
   'getLastTargets',
   'repeatLastTargets',
   'saveExport',
+  'getAftercareSheet',
   'listSessionExports',
   'getExportSettings',
   'saveExportSettings',

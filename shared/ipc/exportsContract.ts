@@ -80,7 +80,17 @@ export const BulkProgress = z.strictObject({
 });
 export type BulkProgress = z.infer<typeof BulkProgress>;
 
+/** The patient's aftercare sheet as the window prints it (shared/export/aftercare.ts). */
+const AftercareSheetSchema = z.strictObject({
+  banner: z.string().nullable(),
+  title: z.string(),
+  patient: z.strictObject({ name: z.string(), dateOfBirth: z.string(), nhsNumber: z.string() }),
+  treatmentDate: z.string(),
+  sections: z.array(z.strictObject({ heading: z.string(), paragraphs: z.array(z.string()).max(50), items: z.array(z.string()).max(100) })).max(30),
+});
+
 export const exportChannels = {
+  getAftercareSheet: { req: z.strictObject({ sessionId: Id }), res: AftercareSheetSchema },
   // A signed version (1..n) exports as it was signed; without one, the latest signed version,
   // or for a session never signed (or mid-amendment) the draft, as text only.
   exportSession: { req: z.strictObject({ sessionId: Id, format: z.enum(EXPORT_FORMATS), version: Version.optional() }), res: ExportedContent },

@@ -98,7 +98,8 @@ describe('aftercare sheet content', () => {
   it('carries a banner when the record is not signed or was entered in error, and none when final or amended', () => {
     expect(s1.banner).toBeNull();
     expect(buildAftercareSheet(fixtureSource('S1', { status: 'amended', version: 2 })).banner).toBeNull();
-    expect(buildAftercareSheet(fixtureSource('S1', { status: 'draft', version: null })).banner).toMatch(/^DRAFT/);
+    // Handed to the patient before the note is signed: a draft banner would only alarm them.
+    expect(buildAftercareSheet(fixtureSource('S1', { status: 'draft', version: null })).banner).toBeNull();
     expect(buildAftercareSheet(fixtureSource('S1', { status: 'preliminary', version: null })).banner).toMatch(/^PRELIMINARY/);
     expect(buildAftercareSheet(fixtureSource('S1', { status: 'entered-in-error' })).banner).toMatch(/^ENTERED IN ERROR/);
   });
@@ -132,9 +133,10 @@ describe('aftercare sheet PDF', () => {
     expect(bodyHeight(large) / 1.16).toBeGreaterThanOrEqual(16);
   });
 
-  it('embeds its fonts and keeps the draft banner on every page', () => {
+  it('embeds its fonts and keeps the preliminary banner on every page', () => {
     for (const font of pdfFonts(large)) expect(font.embedded, font.name).toBe(true);
-    const draft = buildAftercareSheet(fixtureSource('S2', { status: 'draft', version: null }));
+    const draft = buildAftercareSheet(fixtureSource('S2', { status: 'preliminary', version: null }));
+    expect(draft.banner).toMatch(/^PRELIMINARY/);
     const pages = pageTexts(renderAftercarePdf(draft, { largePrint: true, generatedAt }));
     for (const page of pages) expect(page.replace(/\s+/g, ' ')).toContain(draft.banner ?? 'no banner');
   });

@@ -3,7 +3,8 @@
 // format says the same thing. Everything here is synchronous and deterministic: the same
 // source (with the same generation time) gives the same bytes from the app and the command line.
 import { createHash } from 'node:crypto';
-import type { ExportSource } from '../../../shared/export/source';
+import { latestSignature, type ExportSource } from '../../../shared/export/source';
+import { formatDateTime } from '../../../shared/domain/parse';
 import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
 import { buildProcedureNote } from '../../../shared/export/procedureNote';
 import { renderNoteText } from '../../../shared/export/text';
@@ -32,8 +33,13 @@ export function renderText(source: ExportSource): string {
 
 export function renderPdf(source: ExportSource): Buffer {
   const p = source.doc.patient;
+  const signed = source.version !== null ? latestSignature(source) : undefined;
   return renderProcedureNotePdf(buildProcedureNote(source), {
-    generatedAt: source.generatedAt,
+    // A signed version's PDF is the same file whenever and wherever it is made (app or command line).
+    generatedAt: signed?.signedAt ?? source.generatedAt,
+    footerNote: signed
+      ? `Record version ${source.version}, signed ${formatDateTime(signed.signedAt)}. CryoLog ${source.appVersion}.`
+      : `Generated ${formatDateTime(source.generatedAt)} by CryoLog ${source.appVersion}.`,
     appVersion: source.appVersion,
     documentTitle: `Cryoneurolysis procedure note, ${[p.familyName?.toUpperCase(), p.givenName].filter(Boolean).join(', ')}, ${source.doc.session.startedAt.slice(0, 10)}`,
   });

@@ -12,10 +12,12 @@ import { bulkHandlers } from '../export/bulkHandlers';
 import { fileNameFor } from '../../../shared/export/fileName';
 import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
 import type { ExportSource } from '../../../shared/export/source';
+import { buildAftercareSheet } from '../../../shared/export/aftercare';
 import type { ExportRecord } from '../../../shared/ipc/exportsContract';
 
 type ExportChannel =
   | 'exportSession'
+  | 'getAftercareSheet'
   | 'saveExport'
   | 'listSessionExports'
   | 'getExportSettings'
@@ -81,6 +83,8 @@ export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
     const record: ExportRecord = { ...entry, by: listExports(db, sessionId)[0]?.by ?? null };
     return { saved: true, record };
   },
+
+  getAftercareSheet: (ctx, { sessionId }) => buildAftercareSheet(loadAftercareSource(ctx, requireDb(ctx), sessionId)),
 
   listSessionExports: (ctx, { sessionId }) => listExports(requireDb(ctx), sessionId),
 

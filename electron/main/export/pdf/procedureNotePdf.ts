@@ -25,9 +25,12 @@ import {
 import { drawTable, tableHeight, type TableLook } from './pdfTable';
 
 export interface ProcedureNotePdfMeta {
+  /** The document's CreationDate: the signature time for a signed version (so its PDF never changes), else the export time. */
   generatedAt: string;
   appVersion: string;
   documentTitle: string;
+  /** The footer's provenance, e.g. "Record version 2, signed …"; default: "Generated <time> by CryoLog <version>." */
+  footerNote?: string;
 }
 
 const INK = '#111111';
@@ -91,7 +94,7 @@ export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNoteP
   stampEveryPage(doc, (page, pages) => {
     drawPatientHeader(doc, note.patient);
     if (note.banner) drawBanner(doc, note.banner, { x: MARGIN, y: HEADER_TOP + PATIENT_BOX_H + GAP, width }, S.banner, ALERT);
-    drawFooter(doc, `${meta.documentTitle}. Generated ${formatDateTime(meta.generatedAt)} by CryoLog ${meta.appVersion}.`, `Page ${page} of ${pages}`);
+    drawFooter(doc, `${meta.documentTitle}. ${meta.footerNote ?? `Generated ${formatDateTime(meta.generatedAt)} by CryoLog ${meta.appVersion}.`}`, `Page ${page} of ${pages}`);
   });
   return finishPdf(doc);
 }
