@@ -23,15 +23,38 @@ let schemaValidator: SchemaValidator | undefined;
  * set" for any code at all. Those bindings cannot be checked here, so they are skipped; a code
  * outside a value set the library does hold (every required binding) is still reported.
  */
-const uncheckableValueSet = (valueSetUrl: string): boolean => parser?.parsedValueSets[valueSetUrl] === undefined || EXAMPLE_ONLY.has(valueSetUrl);
+const uncheckableValueSet = (valueSetUrl: string): boolean => parser?.parsedValueSets[valueSetUrl] === undefined || exampleOnly().has(valueSetUrl);
 
 /**
- * Example bindings carry no conformance rule (FHIR R4 "example" strength), but the library
- * warns for any code outside the short list it holds. Named one by one, with the reason:
- * - BodyStructure.locationQualifier: its example list has "Unilateral left" (419161000), not
- *   SNOMED's plain Left (7771000), the laterality code domain.md §3.4 verified and we send.
+ * Example bindings carry no conformance rule (FHIR R4 binding strength "example"), but the
+ * library warns for any code outside the short sample it holds: SNOMED's plain Left (7771000,
+ * domain.md §3.4) is not in BodyStructure.locationQualifier's 12-code sample, no complication
+ * is in condition-code's one-code sample, no local tag is in common-tags. Value sets bound
+ * only at example strength anywhere in R4 are therefore not code-checked; required,
+ * extensible and preferred bindings still are.
  */
-const EXAMPLE_ONLY = new Set(['http://hl7.org/fhir/ValueSet/bodystructure-relative-location']);
+let exampleOnlyCache: Set<string> | undefined;
+function exampleOnly(): Set<string> {
+  if (exampleOnlyCache) return exampleOnlyCache;
+  const strengths = new Map<string, Set<string>>();
+  interface Prop {
+    _valueSet?: string;
+    _valueSetStrength?: string;
+    _properties?: Prop[];
+  }
+  const walk = (props: Prop[] | undefined) => {
+    for (const p of props ?? []) {
+      if (p._valueSet) {
+        const url = p._valueSet.split('|')[0]!;
+        strengths.set(url, (strengths.get(url) ?? new Set()).add(p._valueSetStrength ?? ''));
+      }
+      walk(p._properties);
+    }
+  };
+  for (const sd of Object.values(parser!.parsedStructureDefinitions)) walk((sd as { _properties?: Prop[] })._properties);
+  exampleOnlyCache = new Set([...strengths].filter(([, s]) => s.size === 1 && s.has('example')).map(([url]) => url));
+  return exampleOnlyCache;
+}
 
 /** Every complaint of both validators about one resource (a Bundle or any resource), as text. */
 export function fhirProblems(resource: object): string[] {

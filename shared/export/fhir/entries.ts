@@ -13,10 +13,11 @@ type Identified = Exclude<FhirResource, Provenance>;
 
 /** A resource CryoLog owns: identifier urn:uuid:<uuid>, fullUrl the same, conditional PUT on it. */
 export function ownedEntry(uuid: string, resource: Identified): BundleEntry {
-  const identifier = [uuidIdentifier(uuid), ...(resource.identifier ?? [])];
+  const { identifier = [], ...rest } = resource;
   return {
     fullUrl: urnUuid(uuid),
-    resource: pruneEmpty({ ...resource, identifier } as Identified),
+    // Object.assign keeps resourceType and identifier first in the JSON, where people look.
+    resource: pruneEmpty(Object.assign({ resourceType: rest.resourceType, identifier: [uuidIdentifier(uuid), ...identifier] }, rest) as Identified),
     request: { method: 'PUT', url: `${resource.resourceType}?${tokenSearch(URI_IDENTIFIER, urnUuid(uuid))}` },
   };
 }
@@ -37,7 +38,7 @@ export function masterEntry(uuid: string, resource: Identified, match: { system:
 export function provenanceEntry(uuid: string, resource: Provenance): BundleEntry {
   return {
     fullUrl: urnUuid(uuid),
-    resource: pruneEmpty({ ...resource, id: uuid }),
+    resource: pruneEmpty(Object.assign({ resourceType: resource.resourceType, id: uuid }, resource)),
     request: { method: 'PUT', url: `Provenance/${uuid}` },
   };
 }

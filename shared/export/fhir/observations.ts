@@ -19,14 +19,15 @@ const category = (code: Category): CodeableConcept => ({ coding: [{ system: OBSE
 type Draft = Omit<Observation, 'resourceType' | 'status' | 'subject' | 'category' | 'meta'>;
 
 function observation(ctx: BuildContext, uuid: string, cat: Category, draft: Draft): BundleEntry {
-  return ownedEntry(uuid, {
+  const head: Observation = {
     resourceType: 'Observation',
     meta: { tag: ctx.statuses.tag ? [ctx.statuses.tag] : undefined },
     status: ctx.statuses.observation,
     category: [category(cat)],
+    code: draft.code,
     subject: ctx.patient,
-    ...draft,
-  });
+  };
+  return ownedEntry(uuid, Object.assign(head, draft));
 }
 
 /** A component only when its value was recorded (value[x] is required on a component). */

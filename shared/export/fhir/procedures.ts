@@ -103,7 +103,7 @@ export function parentProcedureEntry(ctx: BuildContext, complications: Complicat
         onBehalfOf: ctx.organization,
       })),
     location: s.location || s.odsCode ? { display: [s.location, s.odsCode ? `(ODS ${s.odsCode})` : null].filter(Boolean).join(' ') } : undefined,
-    reasonCode: [concept(aetiology ? `Spasticity (${aetiology})` : 'Spasticity', SNOMED_CODES.spasticity)],
+    reasonCode: [concept(aetiology ? `Spasticity; cause: ${aetiology.toLowerCase()}` : 'Spasticity', SNOMED_CODES.spasticity)],
     outcome: outcomeConcept(ctx),
     report: [ctx.documentReference],
     complication: complications.concepts,
@@ -128,16 +128,16 @@ function targetNote(ctx: BuildContext, t: TargetWithCycles): string {
   const device = deviceForTarget(ctx.doc, t);
   const la =
     t.laAgent && t.laVolumeMl !== null
-      ? `Skin local anaesthetic: ${LA_AGENT_LABELS[t.laAgent]}${t.laConcPct !== null ? ` ${t.laConcPct}%` : ''} ${t.laVolumeMl} mL` +
+      ? `skin local anaesthetic: ${LA_AGENT_LABELS[t.laAgent].toLowerCase()}${t.laConcPct !== null ? ` ${t.laConcPct}%` : ''} ${t.laVolumeMl} mL` +
         (device?.laBatch ? ` (batch ${device.laBatch}${device.laExpiry ? `, expiry ${formatDate(device.laExpiry)}` : ''})` : '')
       : null;
   return [
     t.stopMomentDone ? `Stop moment ${formatDateTime(t.stopMomentTime)} (${[t.stopMomentBy1, t.stopMomentBy2].filter(Boolean).join(' and ')})` : 'Stop moment not recorded',
-    t.approach ? `${APPROACH_LABELS[t.approach]} approach` : null,
+    t.approach ? `${APPROACH_LABELS[t.approach].toLowerCase()} approach` : null,
     t.depthMm !== null ? `depth ${t.depthMm} mm` : null,
     t.usUsed === null ? null : t.usUsed ? `ultrasound used${t.usNerveVisualised ? ', nerve seen' : ''}` : 'no ultrasound',
     la,
-    t.wrongSiteDeclared ? `Declared as a wrong-site incident${t.wrongSiteIncidentRef ? ` (reference ${t.wrongSiteIncidentRef})` : ''}` : null,
+    t.wrongSiteDeclared ? `declared as a wrong-site incident${t.wrongSiteIncidentRef ? ` (reference ${t.wrongSiteIncidentRef})` : ''}` : null,
   ]
     .filter(Boolean)
     .join('; ');
