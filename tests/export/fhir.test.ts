@@ -290,7 +290,9 @@ describe('record status on every resource', () => {
     for (const p of procedures) expect(p.meta?.tag?.[0]?.code).toBe('preliminary');
     expect(procedures.find((p) => !p.partOf)!.note?.[0]?.text).toMatch(/^PRELIMINARY: not signed/);
     expect(new Set(resources(bundle, 'Observation').map((o) => o.status))).toEqual(new Set(['preliminary']));
-    expect(resources(bundle, 'DocumentReference')[0]!.docStatus).toBe('preliminary');
+    // Unsigned: no authenticator, the operator is the author.
+    expect(resources(bundle, 'DocumentReference')[0]).toMatchObject({ docStatus: 'preliminary', author: [{ display: 'Dr Imogen Hartley' }] });
+    expect(resources(bundle, 'DocumentReference')[0]!.authenticator).toBeUndefined();
     expect(resources(bundle, 'Provenance')).toEqual([]);
   });
 

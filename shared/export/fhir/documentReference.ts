@@ -31,6 +31,9 @@ export function documentReferenceEntry(ctx: BuildContext, uuid: string, attachme
   if (attachments.text) content.push({ contentType: 'text/plain; charset=utf-8', language: 'en-GB', data: utf8ToBase64(attachments.text), title: `${title}.txt`, creation });
   if (content.length === 0) throw new Error('The FHIR export needs the note as PDF or text.');
   const signed = source.versions.at(-1);
+  // An unsigned (preliminary) note has no signer: its author is the operator who wrote it.
+  const operator = doc.team.find((m) => m.role === 'operator');
+  const author = ctx.signer ?? (operator ? ctx.practitioners.get(operator.id) : undefined);
   return ownedEntry(uuid, {
     resourceType: 'DocumentReference',
     meta: { tag: ctx.statuses.tag ? [ctx.statuses.tag] : undefined },
@@ -40,7 +43,7 @@ export function documentReferenceEntry(ctx: BuildContext, uuid: string, attachme
     type: concept('Cryoneurolysis procedure note', LOINC_CODES.procedureNote),
     subject: ctx.patient,
     date: fhirDateTime(signed?.signedAt ?? source.generatedAt),
-    author: ctx.signer ? [ctx.signer] : undefined,
+    author: author ? [author] : undefined,
     authenticator: signed ? ctx.signer : undefined,
     custodian: ctx.organization,
     description: `${title}. Exported by CryoLog ${source.appVersion}.`,
