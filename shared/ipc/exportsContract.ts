@@ -16,7 +16,7 @@ const FolderPath = z
   .trim()
   .max(1_000, 'That folder path is too long.')
   .refine((p) => p === '' || /^(\/|[A-Za-z]:[\\/]|\\\\[^\\]+\\)/.test(p), 'Give the full path of the folder, for example \\\\server\\share\\cryolog or /mnt/epr-drop.')
-  .refine((p) => !/[\u0000-\u001f]/.test(p), 'The folder path contains a control character.');
+  .refine((p) => ![...p].some((c) => c.charCodeAt(0) < 0x20), 'The folder path contains a control character.');
 
 export const ExportSettings = z.strictObject({
   /** Where "Send to drop folder" writes; the trust's integration engine collects from there. */

@@ -121,7 +121,7 @@ describe('cryolog export', () => {
     expect(lines[0]).toContain('DRAFT');
     expect(r.stdout).toContain('NHS number: 999 007 9196');
     expect(r.stdout).toMatch(/Left musculocutaneous nerve -> branch to brachialis/);
-    expect(r.stdout).toContain('90 s, lowest probe temperature -70 deg C');
+    expect(r.stdout).toMatch(/Site 1, cycle 1: 90 s, .*-70 deg C/);
     expect(r.stdout).toContain('Ó BRIAIN, Siobhán');
     expect(r.stdout).toContain(`Session ID: ${sessionId}`);
   });
@@ -149,7 +149,8 @@ describe('cryolog export', () => {
   it('--out into a folder that does not exist fails with exit 1 and says why', () => {
     const r = cryolog(['export', sessionId, '--format', 'text', '--db', dbPath, '--out', path.join(tmp, 'no-such-dir', 'x.txt')]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/folder does not exist/);
+    expect(r.stderr).toMatch(/folder .*no-such-dir does not exist/);
+    expect(r.stderr).toContain('No file was left behind.');
   });
 
   it('an unknown session ID exits 1 with a message naming the ID', () => {
@@ -210,9 +211,16 @@ describe('cryolog export', () => {
   it.each([
     [['export', 'x', '--format', 'text', '--bogus'], /unknown option "--bogus"/],
     [['export', 'x', '--format', 'text', '--db'], /--db needs a value/],
-    [['export', 'x', '--format', 'pdf'], /unknown export format "pdf"; use --format text/],
+    [['export', 'x', '--format', 'docx'], /unknown export format "docx"; use --format text, --format pdf/],
+    [['export', 'x', '--format', 'pdf'], /a pdf file cannot be written to the terminal; add --out <file>/],
     [['export', 'x'], /needs the output format: add --format text/],
-    [['export', '--format', 'text'], /needs the session ID/],
+    [['export', '--format', 'text'], /needs what to export: a session ID/],
+    [['export', 'x', '--in', 'a.json', '--format', 'text'], /give only one/],
+    [['export', '--from', '2026-01-01', '--format', 'csv', '--out', '.'], /needs both --from <date> and --to <date>/],
+    [['export', '--from', '2026-02-30', '--to', '2026-03-01', '--format', 'csv', '--out', '.'], /"2026-02-30" is not a date/],
+    [['export', '--from', '2026-03-01', '--to', '2026-01-01', '--format', 'csv', '--out', '.'], /is after --to 2026-01-01; swap them/],
+    [['export', '--from', '2026-01-01', '--to', '2026-03-01', '--format', 'pdf', '--out', '.'], /a date-range export writes csv or json/],
+    [['export', 'x', '--format', 'text', '--record-version', 'two'], /"two" is not a version number/],
     [['export', 'x', 'y', '--format', 'text'], /one session ID/],
     [['validate', 'a.json', '--db', 'x'], /--db is not an option of "validate"/],
     [['frobnicate'], /unknown command "frobnicate"/],
@@ -301,7 +309,7 @@ describe('cryolog import', () => {
     expect(exported.stdout).toContain('NHS number: 999 007 9196');
     expect(exported.stdout).toContain(`Session ID: ${id}`);
     expect(exported.stdout.split('\n')[0]).toContain('DRAFT');
-    expect(exported.stdout).toContain('lowest probe temperature -73 deg C');
+    expect(exported.stdout).toMatch(/cycle 2: 90 s, .*-73 deg C/);
 
     const again = cryolog(['import', fixtureFile('S1'), '--db', db]);
     expect(again.code).toBe(0);

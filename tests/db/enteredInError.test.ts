@@ -115,17 +115,24 @@ describe('each signed version stays exportable', () => {
     call(ctx, 'signSession', { sessionId, signer: SIGNER });
     const v1 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 });
     const v2 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 2 });
-    expect(v1.fileName).toMatch(/-v1\.txt$/);
+    expect(v1.fileName).toMatch(/_v1\.txt$/);
+    expect(v2.fileName).toMatch(/_v2\.txt$/);
     expect(v1.content).toMatch(/^CRYONEUROLYSIS PROCEDURE NOTE/);
-    expect(v1.content).toContain('Version 1.');
-    expect(v1.content).not.toContain('ADDENDA');
-    expect(v2.content).toContain('Version 2.');
-    expect(v2.content).toMatch(/ADDENDA\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location\s+corrected/);
+    expect(v1.content).toContain('Record version: 1');
+    expect(v1.content).toContain('Amendments: none');
+    expect(v2.content).toContain('Record version: 2');
+    expect(v2.content).toMatch(/Amendments:\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location\s+corrected/);
+    expect(v1.content).toContain('Location: '); // the location as signed in version 1, not the corrected one
+    expect(v1.content).not.toContain('Day unit, room 2');
+    expect(v2.content).toContain('Location: Day unit, room 2');
     expect(dispatch(ctx, 'exportSession', { sessionId, format: 'text', version: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient', by: 'Dr Synthetic Consultant' });
     expect(call(ctx, 'exportSession', { sessionId, format: 'text' }).content).toMatch(/^ENTERED IN ERROR - NOT FOR CLINICAL USE - Recorded under the wrong\s+patient\n/);
-    // The signed versions themselves are unchanged.
-    expect(call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 }).content).toBe(v1.content);
+    // Version 1 itself is unchanged, but any copy made from now on says ENTERED IN ERROR first.
+    const v1Now = call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 });
+    expect(v1Now.status).toBe('entered-in-error');
+    expect(v1Now.content).toMatch(/^ENTERED IN ERROR - NOT FOR CLINICAL USE/);
+    expect(v1Now.content).toContain(v1.content.split('\nSIGNATURE AND AMENDMENTS')[0]!.split('\n').slice(2).join('\n'));
   });
 });

@@ -153,11 +153,12 @@ describe('the paste-ready text follows the signature', () => {
     expect(text().split('\n')[0]).toBe('DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
     call(ctx, 'signSession', { sessionId, signer: SIGNER });
     expect(text().split('\n')[0]).toBe('CRYONEUROLYSIS PROCEDURE NOTE');
-    expect(flat()).toContain('Signed by Dr Synthetic Consultant, Consultant in rehabilitation medicine (GMC 0000001), 10 Mar 2026 10:30. Version 1.');
+    expect(flat()).toContain('Signed by: Dr Synthetic Consultant, Consultant in rehabilitation medicine, GMC 0000001\nSigned on: 10 Mar 2026 10:30\nRecord version: 1');
     expect(text()).not.toContain('Not signed');
     call(ctx, 'beginAmendment', { sessionId, reason: 'Location typed wrongly', by: 'Dr Synthetic' });
     expect(text().split('\n')[0]).toBe('DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS');
     call(ctx, 'signSession', { sessionId, signer: SIGNER });
-    expect(flat()).toContain('ADDENDA\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location typed wrongly');
+    expect(flat()).toContain('Amendments:\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location typed wrongly');
+    expect(text()).toContain('Amendments: version 2 on 10 Mar 2026 10:30');
   });
 });

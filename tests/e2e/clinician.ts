@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test as base, RENDERER_DIR } from './fixtures';
@@ -18,7 +19,9 @@ export function clockFrom(startIso: string): Clock {
 export const testAt = (startIso: string) =>
   base.extend({
     host: async ({ dbDir }, use) => {
-      const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e', clock: clockFrom(startIso) });
+      const saveDialogFolder = path.join(dbDir, 'saved');
+      fs.mkdirSync(saveDialogFolder, { recursive: true });
+      const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e', clock: clockFrom(startIso), saveDialogFolder });
       await use(host);
       await host.close();
     },

@@ -161,9 +161,10 @@ describe('dispatch: the one boundary every request crosses', () => {
     call(ctx, 'saveFields', { entity: 'target', id: target.id, patch: { nerve: 'tibial', branch: 'soleus', side: 'right' } });
     call(ctx, 'saveFields', { entity: 'cycle', id: cycle.id, patch: { durationS: 106, tipTempC: null } });
     const out = call(ctx, 'exportSession', { sessionId: session.id, format: 'text' });
-    expect(out.fileName).toMatch(/^cryolog-2026-11-24-[0-9a-f]{8}\.txt$/);
+    expect(out.fileName).toMatch(/^2026-11-24_9990079196_[0-9a-f]{8}_draft\.txt$/);
+    expect(out).toMatchObject({ status: 'draft', version: null, encoding: 'utf8' });
     expect(out.content).toContain('1. Right tibial nerve -> branch to soleus');
-    expect(out.content).toContain('Freeze cycle 1: 106 s, temperature not recorded');
+    expect(out.content).toMatch(/Site 1, cycle 1: 106 s, .*not recorded/);
   });
 });
 

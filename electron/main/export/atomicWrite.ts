@@ -31,7 +31,7 @@ export function writeFileAtomically(folder: string, fileName: string, bytes: Uin
   try {
     const fd = fs.openSync(temp, 'wx', 0o600);
     try {
-      fs.writeSync(fd, bytes);
+      writeAll(fd, bytes);
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);
@@ -52,6 +52,16 @@ export function publishFile(temp: string, folder: string, fileName: string): str
     fs.rmSync(temp, { force: true });
     throw writeFailure(folder, error);
   }
+}
+
+/**
+ * write() may write less than asked when the disk fills (a short write, no error); only the
+ * next write reports ENOSPC. Loop until every byte is written, so a full disk is an error and
+ * never a truncated file reported as saved.
+ */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.byteLength) offset += fs.writeSync(fd, bytes, offset, bytes.byteLength - offset);
 }
 
 function replaceWith(temp: string, target: string): string {

@@ -70,7 +70,7 @@ function versionHash(db: DB, sessionId: string, version: number): string | null 
 
 /** What the clinician must do before anything but DRAFT text can leave CryoLog. */
 export function notReady(hardErrors: readonly { ruleId: string; message: string }[]): AppError {
-  const fix = hardErrors.length === 0 ? '' : ` Fix first: ${hardErrors.slice(0, 8).map((e) => `${e.ruleId} ${e.message}`).join('; ')}${hardErrors.length > 8 ? `; and ${hardErrors.length - 8} more` : ''}.`;
+  const fix = hardErrors.length === 0 ? '' : ` Fix first: ${hardErrors.slice(0, 8).map((e) => `${e.ruleId}: ${e.message}`).join(' ')}${hardErrors.length > 8 ? ` And ${hardErrors.length - 8} more, listed under "Checks before sign-off".` : ''}`;
   return new AppError(
     'NOT_READY_TO_EXPORT',
     `This session is not signed, so it can only be exported as DRAFT text (the preview and Copy).${fix} Then sign it, and every format is available.`,

@@ -94,7 +94,7 @@ export function renderProcedureNotePdf(note: ProcedureNote, meta: ProcedureNoteP
   stampEveryPage(doc, (page, pages) => {
     drawPatientHeader(doc, note.patient);
     if (note.banner) drawBanner(doc, note.banner, { x: MARGIN, y: HEADER_TOP + PATIENT_BOX_H + GAP, width }, S.banner, ALERT);
-    drawFooter(doc, `${meta.documentTitle}. ${meta.footerNote ?? `Generated ${formatDateTime(meta.generatedAt)} by CryoLog ${meta.appVersion}.`}`, `Page ${page} of ${pages}`);
+    drawFooter(doc, `${note.title}. ${meta.footerNote ?? `Generated ${formatDateTime(meta.generatedAt)} by CryoLog ${meta.appVersion}.`}`, `Page ${page} of ${pages}`);
   });
   return finishPdf(doc);
 }
@@ -122,7 +122,8 @@ function drawSection(doc: Pdf, section: NoteSection): void {
   doc.moveDown(0.9);
   const headingH = textHeight(doc, S.heading, section.heading, width);
   const first = section.blocks[0];
-  keepTogether(doc, headingH + 6 + (first ? leadHeight(doc, first) : 0));
+  // The rule and gap under the heading (7 pt) plus a few points of rounding: never a heading alone at a page foot.
+  keepTogether(doc, headingH + 12 + (first ? leadHeight(doc, first) : 0));
   useStyle(doc, S.heading).text(section.heading, MARGIN, doc.y, { width, lineGap: S.heading.lineGap });
   const ruleY = doc.y + 1;
   doc.save().moveTo(MARGIN, ruleY).lineTo(MARGIN + width, ruleY).lineWidth(0.75).strokeColor(ACCENT).stroke().restore();

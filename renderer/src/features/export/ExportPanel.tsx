@@ -19,6 +19,12 @@ const FORMAT_HINTS: Record<ExportFormat, string> = {
   json: 'The full record, CryoLog session file',
 };
 
+const DESTINATION_WORDS: Record<string, string> = {
+  'drop-folder': 'sent to the drop folder',
+  'save-dialog': 'saved with Save as…',
+  'command line': 'written by the command line',
+};
+
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
 export function ExportPanel() {
@@ -39,9 +45,10 @@ export function ExportPanel() {
   }, [api, sessionId]);
 
   useEffect(() => {
-    void loadHistory();
+    if (!sessionId) return;
+    void api.listSessionExports({ sessionId }).then((r) => r.ok && setHistory(r.data));
     void api.getExportSettings({}).then((r) => setDropFolder(r.ok ? r.data.value.dropFolder : null));
-  }, [api, loadHistory]);
+  }, [api, sessionId]);
 
   if (!doc || !signoff) return null;
   const signed = signoff.version > 0;
@@ -70,36 +77,40 @@ export function ExportPanel() {
             ? `Exports version ${signoff.amending ? `${signoff.version} (the signed version stands while the amendment is open)` : signoff.version}, signed ${formatDateTime(signoff.versions.at(-1)?.signedAt ?? null)}.`
             : 'Not signed yet: only the DRAFT text below can be copied. Sign the session to export PDF, FHIR, HL7 v2, CSV and JSON.'}
       </p>
-      <fieldset className="format-choice" disabled={!signed}>
-        <legend>Format</legend>
-        {EXPORT_FORMATS.map((f) => (
-          <label key={f} className={f === format ? 'format-option chosen' : 'format-option'}>
-            <input type="radio" name="export-format" value={f} checked={f === format} onChange={() => setFormat(f)} />
-            <span className="format-name">{FORMAT_INFO[f].label}</span>
-            <span className="format-hint">{FORMAT_HINTS[f]}</span>
-          </label>
-        ))}
-      </fieldset>
-      <div className="export-actions">
-        <button type="button" className="button primary big" disabled={!signed || busy} onClick={() => void save('save-dialog')}>
-          Save as…
-        </button>
-        <button
-          type="button"
-          className="button big"
-          disabled={!signed || busy || !dropFolder}
-          aria-describedby="drop-folder-hint"
-          onClick={() => void save('drop-folder')}
-        >
-          Send to drop folder
-        </button>
-      </div>
-      <p id="drop-folder-hint" className="muted small">
-        {dropFolder ? `Drop folder: ${dropFolder}` : 'No drop folder is set (Settings → Exports).'}
-      </p>
-      <p className={outcome?.kind === 'error' ? 'export-outcome error' : 'export-outcome'} role={outcome?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
-        {busy ? 'Exporting…' : outcome?.text}
-      </p>
+      {signed ? (
+        <>
+          <fieldset className="format-choice">
+            <legend>Format</legend>
+            {EXPORT_FORMATS.map((f) => (
+              <label key={f} className={f === format ? 'format-option chosen' : 'format-option'}>
+                <input type="radio" name="export-format" value={f} checked={f === format} onChange={() => setFormat(f)} />
+                <span className="format-name">{FORMAT_INFO[f].label}</span>
+                <span className="format-hint">{FORMAT_HINTS[f]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="export-actions">
+            <button type="button" className="button primary big" disabled={busy} onClick={() => void save('save-dialog')}>
+              Save as…
+            </button>
+            <button
+              type="button"
+              className="button big"
+              disabled={busy || !dropFolder}
+              aria-describedby="drop-folder-hint"
+              onClick={() => void save('drop-folder')}
+            >
+              Send to drop folder
+            </button>
+          </div>
+          <p id="drop-folder-hint" className="muted small">
+            {dropFolder ? `Drop folder: ${dropFolder}` : 'No drop folder is set (Settings → Exports).'}
+          </p>
+          <p className={outcome?.kind === 'error' ? 'export-outcome error' : 'export-outcome'} role={outcome?.kind === 'error' ? 'alert' : 'status'} aria-live="polite">
+            {busy ? 'Exporting…' : outcome?.text}
+          </p>
+        </>
+      ) : null}
       <AftercareControls sessionId={doc.session.id} disabled={eie} onSaved={() => void loadHistory()} />
       <h3 className="export-history-heading">Exported</h3>
       {history === null ? null : history.length === 0 ? (
@@ -108,7 +119,7 @@ export function ExportPanel() {
         <ul className="export-history" aria-label="Exports of this session">
           {history.map((h) => (
             <li key={`${h.at}-${h.path}`}>
-              <strong>{formatDateTime(h.at)}</strong> {formatLabel(h.format)}, {h.version ? `version ${h.version}` : h.status}, {h.destination}
+              <strong>{formatDateTime(h.at)}</strong> {formatLabel(h.format)}, {h.version ? `version ${h.version}` : h.status}, {DESTINATION_WORDS[h.destination] ?? h.destination}
               {h.by ? `, by ${h.by}` : ''}
               <span className="export-path" title={`SHA-256 ${h.sha256}`}>
                 {h.path}

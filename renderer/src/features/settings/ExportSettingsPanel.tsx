@@ -53,7 +53,7 @@ export function ExportSettingsPanel() {
     <section className="panel" aria-labelledby="export-settings-heading">
       <h2 id="export-settings-heading">Exports</h2>
       <p className="muted">The drop folder is where “Send to drop folder” puts files for the trust’s integration engine to collect (often a network share). Files appear whole or not at all, and never replace one already there.</p>
-      <div className="form-grid">
+      <div className="stacked-form">
         <div className="field field-long">
           <label htmlFor="drop-folder">Drop folder (full path)</label>
           <input id="drop-folder" value={current.dropFolder} onChange={(e) => setDraft({ ...current, dropFolder: e.target.value })} autoComplete="off" spellCheck={false} placeholder="\\server\share\cryolog or /mnt/epr-drop" />
@@ -118,7 +118,7 @@ export function ServiceInfoPanel() {
     <section className="panel" aria-labelledby="service-info-heading">
       <h2 id="service-info-heading">Service details</h2>
       <p className="muted">Printed on the patient’s aftercare sheet under “Who to call”, and sent as the sending facility in HL7 and FHIR exports.</p>
-      <div className="form-grid">
+      <div className="stacked-form">
         {SERVICE_FIELDS.map((f) => (
           <div key={f.key} className="field field-long">
             <label htmlFor={`service-${f.key}`}>{f.label}</label>
