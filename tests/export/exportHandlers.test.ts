@@ -151,7 +151,7 @@ describe('a full or read-only drop folder (real filesystems)', () => {
     try {
       execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', at]);
     } catch (error) {
-      throw new Error(`These tests mount a small tmpfs to fill a disk for real; run them as root (as CI does). ${(error as Error).message}`);
+      throw new Error(`These tests mount a small tmpfs to fill a disk for real; run them as root (as CI does). ${(error as Error).message}`, { cause: error });
     }
     mounts.push(at);
     return at;
