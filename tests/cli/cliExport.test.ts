@@ -15,6 +15,7 @@ import { fixedClock, quietLog } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
 import { flatText, pageTexts } from '../export/poppler';
 import { fhirProblems } from '../export/fhirValidators';
+import { exportProblems } from '../export/verifyExports';
 
 const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
@@ -80,9 +81,13 @@ describe('cryolog export <session-id>', () => {
       expect(r.code, `${format}: ${r.stderr}`).toBe(0);
       expect(fs.statSync(out(file)).size).toBeGreaterThan(500);
     }
-    expect(validateFhir(JSON.parse(fs.readFileSync(out('s1.fhir.json'), 'utf8')))).toEqual([]);
-    const hl7 = new Message({ text: fs.readFileSync(out('s1.hl7'), 'utf8') });
-    expect(hl7.get('TXA.17').toString()).toBe('LA');
+    const files = { text: out('s1.txt'), pdf: out('s1.pdf'), fhir: out('s1.fhir.json'), hl7v2: out('s1.hl7'), csv: out('s1.csv'), json: out('s1.json') };
+    const s1 = { nhsNumber: '9990079196', cycles: 9, version: 1, pdfContains: ['Left musculocutaneous nerve → branch to brachialis', 'Left radial nerve', 'PRB-24-1187', '−71 °C'] };
+    expect(exportProblems(files, s1)).toEqual([]);
+    // The same checks do fail on a mismatch (they are used on the walkthroughs' files too).
+    expect(exportProblems(files, { ...s1, cycles: 8, nhsNumber: '9990000018' })).toEqual(
+      expect.arrayContaining(['fhir: 9 freeze-cycle Observations, expected 8', 'hl7: PID-3 is not the NHS number', 'fhir: Patient lacks the NHS number']),
+    );
     expect(flatText(fs.readFileSync(out('s1-aftercare.pdf')))).toContain('Left arm');
     // Each file written is in the session's audit trail with its checksum.
     const ctx = createContext({ dbPath, appVersion: APP_VERSION, log: quietLog });

@@ -3,6 +3,8 @@ import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { expect, screenshot } from './fixtures';
 import { allSaved, Clinician, testAt, windowShot } from './clinician';
+import { dropIn, exportEveryFormat } from './exportAll';
+import { exportProblems } from '../export/verifyExports';
 
 // Examples S1 and S2 of domain.md §5, entered through the real UI from an empty database as a
 // clinician would (the first field of a new row takes the focus; text fields are typed;
@@ -15,7 +17,7 @@ const section = (page: Page, name: string) => page.getByRole('region', { name, e
 
 const s1Test = testAt('2026-03-12T10:20:00Z');
 
-s1Test('S1: upper limb, console device, everything normal, ends with no error and no warning', async ({ app: page, dbDir }) => {
+s1Test('S1: upper limb, console device, everything normal, ends with no error and no warning', async ({ app: page, dbDir, host }) => {
   s1Test.setTimeout(240_000); // a whole session, several hundred actions
   const c = new Clinician(page);
   await expect(page.getByText('No sessions yet')).toBeVisible();
@@ -323,12 +325,25 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   await expect(signoff).toContainText('Version 2: signed by Dr Ada Lovelace');
   await expect(signoff).toContainText('Addendum: Pain after corrected: the patient said 2, not 3');
   await signing.click(signoff.getByRole('button', { name: 'Show version 1' }));
-  await expect(signoff.getByLabel('Version 1 as signed')).toContainText('Version 1.');
-  await expect(signoff.getByLabel('Version 1 as signed')).not.toContainText('ADDENDA');
+  await expect(signoff.getByLabel('Version 1 as signed')).toContainText('Record version: 1');
+  await expect(signoff.getByLabel('Version 1 as signed')).toContainText('Amendments: none');
   await signing.click(signoff.getByRole('button', { name: 'Show version 2' }));
-  await expect(signoff.getByLabel('Version 2 as signed')).toContainText('- Version 2, 12 Mar 2026');
+  await expect(signoff.getByLabel('Version 2 as signed')).toContainText('Amendments:\n- Version 2, 12 Mar 2026');
   await windowShot(page, '42-S1-two-versions', signoff);
   console.log(signing.summary('S1 sign, amend with a reason, sign again, read both versions'));
+
+  // ── Export version 2 in every format and print the aftercare sheet; the receivers' checks ──
+  const exporting = new Clinician(page);
+  const s1Files = await exportEveryFormat(page, exporting, host, dropIn(dbDir), 2);
+  expect(
+    exportProblems(s1Files, {
+      nhsNumber: '9990079196',
+      cycles: 9,
+      version: 2,
+      pdfContains: ['Left musculocutaneous nerve → branch to brachialis', 'Left musculocutaneous nerve → branch to biceps brachii', 'Left radial nerve → branch to brachioradialis', 'PRB-24-1187', '−73 °C', '−68 °C', 'Pain after corrected'],
+    }),
+  ).toEqual([]);
+  console.log(exporting.summary('S1 export in every format and print the aftercare sheet'));
 
 
   const db = new Database(path.join(dbDir, 'cryolog.sqlite'), { readonly: true });
@@ -387,7 +402,7 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
 
 const s2Test = testAt('2026-03-12T10:20:00Z');
 
-s2Test('S2: lower limb, handheld fixed-cycle device, on warfarin, bruising recorded, ends clean', async ({ app: page, dbDir }) => {
+s2Test('S2: lower limb, handheld fixed-cycle device, on warfarin, bruising recorded, ends clean', async ({ app: page, dbDir, host }) => {
   s2Test.setTimeout(240_000);
   const c = new Clinician(page);
 
@@ -606,6 +621,29 @@ s2Test('S2: lower limb, handheld fixed-cycle device, on warfarin, bruising recor
   await expect(page.getByTestId('summary-text')).toContainText('NHS number: 999 023 7573');
   await screenshot(page, '16-S2-finished');
   console.log(c.summary('S2'));
+
+  // ── Sign, export in every format, print the aftercare sheet; the receivers' checks ──
+  const signing = new Clinician(page);
+  const signoff = page.getByRole('region', { name: 'Sign-off', exact: true });
+  await signing.fill(signoff, 'Signing clinician', 'Dr Rhys Pemberton');
+  await signing.tabTo(signoff.getByLabel('Role'));
+  await signing.type(signoff.getByLabel('Role'), 'Consultant in rehabilitation medicine');
+  await signing.tabTo(signoff.getByLabel('Registration body'));
+  await signing.tabTo(signoff.getByLabel('Registration number'));
+  await signing.type(signoff.getByLabel('Registration number'), '7023456');
+  await signing.click(signoff.getByRole('button', { name: 'Sign and lock' }));
+  await expect(signoff).toContainText('Signed and locked.');
+  const s2Files = await exportEveryFormat(page, signing, host, dropIn(dbDir), 1);
+  expect(
+    exportProblems(s2Files, {
+      nhsNumber: '9990237573',
+      cycles: 8,
+      version: 1,
+      pdfContains: ['Right tibial nerve', 'ST-2411-072', 'no temperature readout', 'INR', '2.6', 'Bruising'],
+    }),
+  ).toEqual([]);
+  await windowShot(page, '17-S2-exported', page.getByRole('region', { name: 'Export', exact: true }));
+  console.log(signing.summary('S2 sign, export in every format and print the aftercare sheet'));
 
   const db = new Database(path.join(dbDir, 'cryolog.sqlite'), { readonly: true });
   try {

@@ -6,7 +6,8 @@
 import { createRequire } from 'node:module';
 import { Fhir, ParseConformance, Versions } from 'fhir';
 
-const require = createRequire(import.meta.url);
+// __filename works under both runners (vitest's ESM and Playwright's CommonJS); import.meta does not.
+const require = createRequire(__filename);
 
 interface SchemaValidator {
   validate(resource: unknown, verbose?: boolean): { dataPath?: string; message?: string; params?: unknown }[];
