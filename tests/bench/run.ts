@@ -174,3 +174,47 @@ function benchRules(): void {
 }
 
 benchRules();
+
+// ── Exports of S1 (appended block) ──────────────────────────────────────────────────────────
+// Each format of signed S1 rendered from its ExportSource, as the app and the CLI do (the FHIR
+// and HL7 figures include the PDF and the text they carry). Median of repeated runs after a
+// warm-up (the first PDF loads and subsets its fonts).
+import { renderExport as benchRenderExport } from '../../electron/main/export/render';
+import { fixtureSource as benchFixtureSource } from '../helpers/exportSource';
+import type { FileFormat } from '../../shared/export/formats';
+
+function benchExports(): void {
+  const runs = Number(process.env.BENCH_EXPORT_RUNS ?? 50);
+  const source = benchFixtureSource('S1');
+  const formats: [FileFormat, string][] = [
+    ['text', 'export_text_ms'],
+    ['pdf', 'export_pdf_ms'],
+    ['fhir', 'export_fhir_ms'],
+    ['hl7v2', 'export_hl7_ms'],
+    ['csv', 'export_csv_ms'],
+    ['json', 'export_json_ms'],
+    ['aftercare-pdf', 'export_aftercare_pdf_ms'],
+  ];
+  const figures: Record<string, number> = {};
+  console.log(`\nExports of S1 (3 targets, 9 cycles), median and p99 of ${runs} runs after 5 warm-up`);
+  for (const [format, key] of formats) {
+    for (let i = 0; i < 5; i++) benchRenderExport(source, format, { csvByteOrderMark: true });
+    const samples: bigint[] = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const t0 = process.hrtime.bigint();
+      bytes = benchRenderExport(source, format, { csvByteOrderMark: true }).bytes.length;
+      samples.push(process.hrtime.bigint() - t0);
+    }
+    const s = stats(samples);
+    figures[key] = s.p50;
+    figures[`${key.replace(/_ms$/, '')}_p99_ms`] = s.p99;
+    console.log(`${format.padEnd(16)} p50 ${s.p50.toFixed(2).padStart(7)} ms  p99 ${s.p99.toFixed(2).padStart(7)} ms  ${String(bytes).padStart(7)} bytes`);
+  }
+  const file = path.join(ROOT, 'bench-report.json');
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures, export_runs: runs }, null, 2)}\n`);
+  console.log(`Added the export figures to ${file}`);
+}
+
+benchExports();
