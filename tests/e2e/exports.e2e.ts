@@ -119,7 +119,7 @@ test('a draft exports only as text, and a missing drop folder is reported withou
   const { sessionId } = call(host.ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S5'), 'utf8')) });
   await app.goto(`${host.origin}/#/session/${sessionId}`);
   const panel = app.getByRole('region', { name: 'Export', exact: true });
-  await expect(panel).toContainText('Not signed yet: only the DRAFT text below can be copied.');
+  await expect(panel).toContainText('Not signed yet: the DRAFT text below is all that can leave CryoLog.');
   await expect(panel.getByRole('button', { name: 'Save as…' })).toHaveCount(0);
   await expect(app.getByTestId('summary-text')).toContainText('DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
   // Through the channel too: the main process refuses, and says what to fix.

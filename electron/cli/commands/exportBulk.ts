@@ -4,7 +4,7 @@ import type { Ctx } from '../../main/context';
 import { AppError } from '../../main/ipc/appError';
 import { sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancelBulkJob } from '../../main/export/bulk';
 import { bulkFileName, bulkSource } from '../../main/export/bulkHandlers';
-import { checkFolder, writeFailure } from '../../main/export/atomicWrite';
+import { checkFolder, freeName, writeFailure } from '../../main/export/atomicWrite';
 import { readExportSettings } from '../../main/export/exportSettings';
 import { recordExport } from '../../main/export/exportLog';
 import type { BulkFormat } from '../../../shared/export/formats';
@@ -22,7 +22,8 @@ export function exportBulkToFolder(
   const range = { from: command.from, to: command.to };
   const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
   if (sessionIds.length === 0) throw new AppError('NOT_FOUND', `no signed session started between ${command.from} and ${command.to}; nothing was written.`);
-  const outFile = path.join(folder, bulkFileName(range, command.format));
+  // A new file every time: an earlier export in that folder may already have been collected.
+  const outFile = freeName(folder, bulkFileName(range, command.format));
   const job = startBulkJob({
     format: command.format,
     sessionIds,

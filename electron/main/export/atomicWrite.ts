@@ -86,7 +86,8 @@ function place(temp: string, folder: string, fileName: string): string {
   return target;
 }
 
-function freeName(folder: string, fileName: string): string {
+/** The name itself if free, else the next free "name_2.ext", "name_3.ext" …: a file is never replaced. */
+export function freeName(folder: string, fileName: string): string {
   const ext = fileName.match(/(\.fhir\.json|\.[A-Za-z0-9]+)$/)?.[0] ?? '';
   const stem = fileName.slice(0, fileName.length - ext.length);
   for (let n = 1; n <= MAX_SAME_NAME; n++) {

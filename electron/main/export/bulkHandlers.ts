@@ -1,7 +1,6 @@
 // Bulk export of a date range (CSV or JSON) as a job the window drives step by step: each step
 // exports a few sessions and answers with the progress, so the window shows a progress bar and
 // the main process never blocks for long. The file appears, whole, only when the job finishes.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Handler } from '../handlers/index';
 import type { Ctx } from '../context';
@@ -12,7 +11,7 @@ import { sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancel
 import { loadExportSource } from './sources';
 import { readExportSettings } from './exportSettings';
 import { recordExport } from './exportLog';
-import { writeFailure, checkFolder } from './atomicWrite';
+import { writeFailure, checkFolder, freeName } from './atomicWrite';
 import type { BulkFormat } from '../../../shared/export/formats';
 import type { ExportSource } from '../../../shared/export/source';
 import type { BulkProgress } from '../../../shared/ipc/exportsContract';
@@ -43,17 +42,6 @@ export function bulkFileName(range: { from: string; to: string }, format: BulkFo
   return `cryolog_${range.from}_to_${range.to}.${format}`;
 }
 
-/** The next name not taken in the folder ("name_2.csv" …): a bulk file never replaces another. */
-function freePath(folder: string, fileName: string): string {
-  const ext = path.extname(fileName);
-  const stem = fileName.slice(0, fileName.length - ext.length);
-  for (let n = 1; n < 100; n++) {
-    const candidate = path.join(folder, n === 1 ? fileName : `${stem}_${n}${ext}`);
-    if (!fs.existsSync(candidate)) return candidate;
-  }
-  throw new AppError('EXPORT_WRITE_FAILED', `Too many files named ${fileName} in ${folder}; move some away and try again.`);
-}
-
 function progressOf(jobId: string, done: number, total: number, result: BulkProgress['result']): BulkProgress {
   return { jobId, done, total, finished: result !== null, result };
 }
@@ -69,7 +57,7 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
     if (destination === 'drop-folder') {
       if (!settings.dropFolder) throw new AppError('EXPORT_WRITE_FAILED', 'No drop folder is set. An administrator sets it in Settings → Exports; until then use "Save as…".');
       checkFolder(settings.dropFolder);
-      outFile = freePath(settings.dropFolder, fileName);
+      outFile = freeName(settings.dropFolder, fileName);
     } else {
       if (!ctx.chooseSavePath) throw new AppError('EXPORT_WRITE_FAILED', 'There is no save dialog here. Use the drop folder, or the command line with --out.');
       const chosen = ctx.chooseSavePath(fileName);

@@ -75,7 +75,7 @@ export function ExportPanel() {
           ? 'Entered in error: every export says ENTERED IN ERROR.'
           : signed
             ? `Exports version ${signoff.amending ? `${signoff.version} (the signed version stands while the amendment is open)` : signoff.version}, signed ${formatDateTime(signoff.versions.at(-1)?.signedAt ?? null)}.`
-            : 'Not signed yet: only the DRAFT text below can be copied. Sign the session to export PDF, FHIR, HL7 v2, CSV and JSON.'}
+            : 'Not signed yet: the DRAFT text below is all that can leave CryoLog. Sign the session to export PDF, FHIR, HL7 v2, CSV and JSON.'}
       </p>
       {signed ? (
         <>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useApp } from '../../state/context';
-import { formatDateTime } from '../../../../shared/domain/parse';
+import { SettingsSaveRow } from './SettingsSaveRow';
 import { FILE_NAME_TOKENS, fileNameFor } from '../../../../shared/export/fileName';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../shared/ipc/exportsContract';
 import { DEFAULT_SERVICE_INFO, type ServiceInfo } from '../../../../shared/export/source';
@@ -74,15 +74,7 @@ export function ExportSettingsPanel() {
       <p id="file-name-tokens" className="muted small">
         Tokens: {Object.entries(FILE_NAME_TOKENS).map(([t, d]) => `${t} ${d}`).join('; ')}.
       </p>
-      <div className="button-row">
-        <button type="button" className="button primary" onClick={() => void onSave()} disabled={draft === null}>
-          Save export settings
-        </button>
-        <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Defaults (never changed).'}</span>
-      </div>
-      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
-        {message}
-      </p>
+      <SettingsSaveRow label="Save export settings" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Defaults (never changed)." message={message} />
     </section>
   );
 }
@@ -130,15 +122,7 @@ export function ServiceInfoPanel() {
           <input id="service-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
-      <div className="button-row">
-        <button type="button" className="button primary" onClick={() => void onSave()} disabled={draft === null}>
-          Save service details
-        </button>
-        <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Not set yet: the aftercare sheet has no telephone number until it is.'}</span>
-      </div>
-      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
-        {message}
-      </p>
+      <SettingsSaveRow label="Save service details" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Not set yet: the aftercare sheet has no telephone number until it is." message={message} />
     </section>
   );
 }

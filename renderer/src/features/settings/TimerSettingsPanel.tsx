@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useApp } from '../../state/context';
-import { formatDateTime } from '../../../../shared/domain/parse';
+import { SettingsSaveRow } from './SettingsSaveRow';
 import { DEFAULT_TIMER_SETTINGS, keyLabel, keyTypes, type TimerSettings } from '../../../../shared/domain/timer';
 
 /**
@@ -79,15 +79,7 @@ export function TimerSettingsPanel() {
           <input id="timer-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
-      <div className="button-row">
-        <button type="button" className="button primary" onClick={() => void onSave()} disabled={draft === null}>
-          Save timer settings
-        </button>
-        <span className="muted small">{state?.updatedBy ? `Last changed by ${state.updatedBy}, ${formatDateTime(state.updatedAt!)}` : 'Defaults (never changed).'}</span>
-      </div>
-      <p className={message === 'Saved.' ? 'saved-message' : 'signoff-message'} role="alert">
-        {message}
-      </p>
+      <SettingsSaveRow label="Save timer settings" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Defaults (never changed)." message={message} />
     </section>
   );
 }
