@@ -43,7 +43,7 @@ async function setUpExports(page: Page, dropFolder: string): Promise<void> {
   await expect(exportsPanel.getByText('Example: 2026-03-10_9990079196_51000000_v2.pdf')).toBeVisible();
   await exportsPanel.getByRole('button', { name: 'Save export settings' }).click();
   await expect(exportsPanel.getByRole('alert')).toHaveText('Saved.');
-  await windowShot(page, '50-export-settings', exportsPanel);
+  await windowShot(page, '60-export-settings', exportsPanel);
 }
 
 test('a signed session goes to the drop folder in every format, is listed with its checksum, and prints its aftercare sheet', async ({ app, host, dbDir }) => {
@@ -93,7 +93,7 @@ test('a signed session goes to the drop folder in every format, is listed with i
   await panel.getByRole('button', { name: 'Save as…' }).click();
   await expect(panel.getByRole('status').first()).toContainText(path.join(dbDir, 'saved'));
   expect(fs.readFileSync(path.join(dbDir, 'saved', `2026-03-10_9990079196_${sessionId.slice(0, 8)}_v1.hl7`), 'utf8')).toMatch(/^MSH\|\^~\\&\|CRYOLOG\|/);
-  await windowShot(app, '51-export-panel-sent', panel);
+  await windowShot(app, '61-export-panel-sent', panel);
 
   // The aftercare sheet: printed with only the sheet on the page.
   await app.evaluate(() => {
@@ -109,7 +109,7 @@ test('a signed session goes to the drop folder in every format, is listed with i
   await expect(sheet).not.toContainText('musculocutaneous');
   expect(await app.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await app.emulateMedia({ media: 'print' });
-  await app.screenshot({ path: path.join('test-results', 'screens', '52-aftercare-print-large.png'), fullPage: true });
+  await app.screenshot({ path: path.join('test-results', 'screens', '62-aftercare-print-large.png'), fullPage: true });
   await app.emulateMedia({ media: 'screen' });
   await app.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   await expect(sheet).toHaveCount(0);
@@ -126,7 +126,7 @@ test('a draft exports only as text, and a missing drop folder is reported withou
   const refused = await app.evaluate(async (id) => window.api!.saveExport({ sessionId: id, format: 'pdf', destination: 'save-dialog' }), sessionId);
   expect(refused).toMatchObject({ ok: false, error: { code: 'NOT_READY_TO_EXPORT' } });
   expect(JSON.stringify(refused)).toMatch(/Fix first: .*E01: This NHS number fails its check digit/);
-  await windowShot(app, '53-export-panel-draft', panel);
+  await windowShot(app, '63-export-panel-draft', panel);
 
   const signedId = importSigned(host, 'S2');
   const gone = path.join(dbDir, 'share-not-mounted');
@@ -135,7 +135,7 @@ test('a draft exports only as text, and a missing drop folder is reported withou
   await panel.getByRole('button', { name: 'Send to drop folder' }).click();
   await expect(panel.getByRole('alert')).toContainText(`the folder ${gone} does not exist`);
   expect(fs.existsSync(gone)).toBe(false);
-  await windowShot(app, '54-export-drop-folder-missing', panel);
+  await windowShot(app, '64-export-drop-folder-missing', panel);
 });
 
 test('a date range exports with a progress bar into one CSV file', async ({ app, host, dbDir }) => {
@@ -155,5 +155,5 @@ test('a date range exports with a progress bar into one CSV file', async ({ app,
   const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\r\n');
   const s1Cycles = 9;
   expect(lines.length - 1).toBeGreaterThan(s1Cycles);
-  await windowShot(app, '55-bulk-export-done');
+  await windowShot(app, '65-bulk-export-done');
 });
