@@ -55,7 +55,9 @@ function traceSaves(extraEnv: Record<string, string> = {}): Trace {
   return trace;
 }
 
-describe('every save acknowledged is on the disk first (strace of the real write path)', () => {
+// strace exists on Linux only (CI, the team's machines); elsewhere the test says why it did not run.
+if (process.platform !== 'linux') console.warn('Skipping the strace durability test: strace is Linux-only.');
+describe.skipIf(process.platform !== 'linux')('every save acknowledged is on the disk first (strace of the real write path)', () => {
   it('each ACK follows a write to the WAL and an fsync/fdatasync of it', () => {
     const t = traceSaves();
     expect(t.acks).toBe(SAVES);
