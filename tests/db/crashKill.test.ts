@@ -147,13 +147,16 @@ describe('SIGKILL at random moments on the real write path', () => {
   it('opening an older database: 10 kills, the old schema stays intact or the new one is whole, and the app then starts', async () => {
     const rnd = random(404);
     const olderVersion = MIGRATIONS.at(-2)!.version;
-    const outcomes = { beforeMigrating: 0, migrated: 0 };
+    const outcomes = { beforeMigrating: 0, migrated: 0, midMigration: 0 };
     for (let k = 0; k < 10; k++) {
       const dir = tempDir();
       const file = path.join(dir, 'cryolog.sqlite');
       const { db } = openDatabase(file, { migrations: MIGRATIONS.slice(0, -1) });
       db.close();
-      await runAndKill(dir, 'open', -1, 300 + Math.floor(rnd() * 900));
+      // Every other run holds the migration open (the real migrations, slowed) so the kill lands inside it.
+      const slow = k % 2 === 1;
+      const lines = await runAndKill(dir, slow ? 'migrate' : 'open', slow ? 0 : -1, slow ? Math.floor(rnd() * 250) : 300 + Math.floor(rnd() * 900));
+      if (slow && !lines.some((l) => l.startsWith('OPENED'))) outcomes.midMigration += 1;
       expect(integrity(file)).toBe('ok');
       const version = withDb(file, (d) => Number(d.pragma('user_version', { simple: true })));
       expect([olderVersion, LATEST_SCHEMA_VERSION]).toContain(version);
@@ -164,7 +167,8 @@ describe('SIGKILL at random moments on the real write path', () => {
       reopened.db.close();
       if (fs.existsSync(`${file}-wal`)) expect(integrity(file)).toBe('ok');
     }
-    // Where the kills landed (a migration takes milliseconds, so most land before or after it).
-    console.log(`open/migrate kills: ${outcomes.beforeMigrating} left the old schema, ${outcomes.migrated} found it migrated`);
+    // Where the kills landed.
+    console.log(`open/migrate kills: ${outcomes.midMigration} inside a migration; ${outcomes.beforeMigrating} left the old schema, ${outcomes.migrated} found it migrated`);
+    expect(outcomes.midMigration).toBeGreaterThan(0);
   }, 180_000);
 });

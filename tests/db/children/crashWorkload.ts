@@ -6,14 +6,28 @@
 //   import    whole sessions (S1) in one transaction "IMPORTED <sessionId>"
 //   sign      sign, open an amendment, change, sign  "SIGNED|AMENDING|CHANGED|RESIGNED <sessionId>"
 //   open      opening (and migrating) the database   "OPENED <schemaVersion>"
+//   migrate   the same, with each pending migration held open for 300 ms inside its
+//             transaction (the real migrations, slowed), so kills land mid-migration
 import fs from 'node:fs';
 import path from 'node:path';
 import { closeContext, createContext } from '../../../electron/main/context';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
+import { openDatabase } from '../../../electron/main/db/open';
+import { MIGRATIONS } from '../../../electron/main/db/migrations';
 import type { SessionDocument } from '../../../shared/domain/model';
 
 const [dir, mode, fixture] = process.argv.slice(2) as [string, string, string];
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
+
+if (mode === 'migrate') {
+  const hold = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+  const slowed = MIGRATIONS.map((m) => ({ ...m, up: (db: Parameters<typeof m.up>[0]) => (m.up(db), hold(300)) }));
+  say('MIGRATING');
+  const opened = openDatabase(path.join(dir, 'cryolog.sqlite'), { migrations: slowed });
+  say(`OPENED ${opened.schemaVersion}`);
+  opened.db.close();
+  process.exit(0);
+}
 const ctx = createContext({
   dbPath: path.join(dir, 'cryolog.sqlite'),
   appVersion: 'crash',
