@@ -21,10 +21,10 @@ import { createHash } from 'node:crypto';
 //   def field(v):
 //       if v is None: return b'-\n'
 //       b = str(v).encode('utf-8'); return str(len(b)).encode() + b':' + b + b'\n'
+//   sql = ('SELECT id, at, actor, action, entity, entity_id, session_id, field, old_value,'
+//          ' new_value, reason, prev_hash, hash FROM audit_log ORDER BY id')
 //   prev = '0' * 64
-//   for row in sqlite3.connect('cryolog.sqlite').execute('SELECT id, at, actor, action, entity,
-//           entity_id, session_id, field, old_value, new_value, reason, prev_hash, hash
-//           FROM audit_log ORDER BY id'):
+//   for row in sqlite3.connect('cryolog.sqlite').execute(sql):
 //       data = b'cryolog-audit-v1\n' + b''.join(field(v) for v in row[:12])
 //       assert row[11] == prev and hashlib.sha256(data).hexdigest() == row[12], row[0]
 //       prev = row[12]
