@@ -1,5 +1,5 @@
 // Command-line parsing: argv in, one Command or a message saying how to fix the line out.
-// No library: three commands and three options do not justify a dependency.
+// No library: four commands and a handful of options do not justify a dependency.
 import { AFTERCARE_FORMATS, BULK_FORMATS, EXPORT_FORMATS, type BulkFormat, type FileFormat } from '../../shared/export/formats';
 
 export type ExportFormat = FileFormat;
@@ -12,16 +12,17 @@ export type Command =
   | { kind: 'export'; sessionId: string; format: ExportFormat; db?: string; out?: string; recordVersion?: number }
   | { kind: 'export-file'; inFile: string; format: ExportFormat; out?: string }
   | { kind: 'export-bulk'; from: string; to: string; format: BulkFormat; outFolder: string; db?: string }
-  | { kind: 'import'; file: string; db?: string };
+  | { kind: 'import'; file: string; db?: string }
+  | { kind: 'verify'; db?: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
-const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out', '--in', '--from', '--to', '--record-version'], import: ['--db'] } as const satisfies Record<string, readonly string[]>;
+const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out', '--in', '--from', '--to', '--record-version'], import: ['--db'], verify: ['--db'] } as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
 const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(COMMAND_OPTIONS).flat());
 
 const HELP_HINT = 'Run "cryolog --help" for the commands and options.';
-const COMMANDS_ARE = 'The commands are "validate", "export" and "import".';
+const COMMANDS_ARE = 'The commands are "validate", "export", "import" and "verify".';
 const bad = (message: string): ParseResult => ({ ok: false, message: `cryolog: ${message}\n${HELP_HINT}` });
 
 function isCommandName(word: string): word is CommandName {
@@ -50,7 +51,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export and import), --help and --version.`);
+    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export, import and verify), --help and --version.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i];
@@ -75,6 +76,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       return parseExport(operands, options);
     case 'import':
       return parseImport(operands, options);
+    case 'verify':
+      return parseVerify(operands, options);
   }
 }
 
@@ -91,6 +94,12 @@ function parseImport(operands: string[], options: Map<string, string>): ParseRes
   if (extra.length > 0) return bad(`import reads one file at a time; remove ${extra.map((e) => `"${e}"`).join(', ')}.`);
   const db = options.get('--db');
   return { ok: true, command: { kind: 'import', file, ...(db !== undefined && { db }) } };
+}
+
+function parseVerify(operands: string[], options: Map<string, string>): ParseResult {
+  if (operands.length > 0) return bad(`verify checks the database's audit trail and takes no other arguments; remove ${operands.map((e) => `"${e}"`).join(', ')} (give the database with --db <file>).`);
+  const db = options.get('--db');
+  return { ok: true, command: { kind: 'verify', ...(db !== undefined && { db }) } };
 }
 
 function parseExport(operands: string[], options: Map<string, string>): ParseResult {

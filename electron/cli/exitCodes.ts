@@ -2,11 +2,11 @@
 export const EXIT = {
   /** Done; for validate: no hard error. */
   ok: 0,
-  /** validate: a hard error is present; export: the request failed (unknown session, ...); import: refused or failed. */
+  /** validate: a hard error is present; export: the request failed (unknown session, ...); import: refused or failed; verify: the audit trail is broken. */
   failed: 1,
   /** Wrong command line, unreadable or invalid input file (validate, import), or a Node.js that is too old. */
   usage: 2,
-  /** The database file is missing or cannot be opened safely. */
+  /** The database file is missing or cannot be opened safely (verify: or its audit trail cannot be read). */
   database: 3,
 } as const;
 

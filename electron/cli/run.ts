@@ -5,6 +5,7 @@ import { parseArgs } from './args';
 import { runExport, runExportBulk, runExportFile } from './commands/export';
 import { runImport } from './commands/import';
 import { runValidate } from './commands/validate';
+import { runVerify } from './commands/verify';
 import { EXIT, type ExitCode } from './exitCodes';
 import type { Io } from './io';
 import { usage } from './usage';
@@ -40,5 +41,7 @@ export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = pr
       return runExportBulk(command, io, env);
     case 'import':
       return runImport(command, io, env);
+    case 'verify':
+      return runVerify(command, io, env);
   }
 }

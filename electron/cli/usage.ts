@@ -10,6 +10,7 @@ Usage:
   cryolog export --in <session.json> --format <format> [--out <file>]
   cryolog export --from <date> --to <date> --format csv|json --out <folder> [--db <file>]
   cryolog import <session.json> [--db <file>]
+  cryolog verify [--db <file>]
   cryolog --help | -h
   cryolog --version | -V
 
@@ -42,8 +43,14 @@ Commands:
       A "completed" session is imported as "draft". The new session ID is the
       last line on stdout; what was done is reported on stderr. File format:
       docs/session-format.md and docs/session.schema.json.
+  verify
+      Check the whole audit trail: every entry carries a SHA-256 hash of its
+      content chained to the entry before it, so an entry changed, removed,
+      inserted or reordered outside CryoLog breaks the chain. Prints "Audit
+      trail intact: N entries." and the latest entry's hash, or the first
+      broken entry (when, who, what, and why the link fails).
 
-Options (export, import):
+Options (export, import, verify):
   --format <format>   export: required. text (paste-ready note), pdf, fhir
                       (FHIR R4 transaction Bundle), hl7v2 (MDM^T02), csv (one
                       row per freeze cycle), json (session file with its
@@ -52,9 +59,10 @@ Options (export, import):
   --db <file>         The CryoLog database file. Default: the CRYOLOG_DB
                       environment variable if set, else this user's CryoLog
                       database: ${defaultDb}
-                      export never creates a database. import creates a new
-                      one only at a --db path (in an existing folder); the
-                      default and CRYOLOG_DB databases must exist.
+                      export and verify never create a database.
+                      import creates a new one only at a --db path (in an
+                      existing folder); the default and CRYOLOG_DB
+                      databases must exist.
   --out <file>        Write to <file> (created or replaced, never half-written)
                       instead of stdout; the path written is reported on
                       stderr. With --from/--to: the folder to write into.
@@ -67,9 +75,10 @@ Exit codes:
   ${EXIT.ok}  done (validate: no hard error)
   ${EXIT.failed}  validate: the session has a hard error; export: the export failed
      (for example no session with that ID); import: refused (the patient's
-     identity differs from the database's) or failed
+     identity differs from the database's) or failed; verify: the audit trail
+     is broken
   ${EXIT.usage}  wrong command line (also when run without arguments), an input file
      that cannot be read or is not a session document, or Node.js older than 22
-  ${EXIT.database}  the database file is missing or cannot be opened safely
+  ${EXIT.database}  the database file is missing or cannot be opened safely (verify: or read)
 `;
 }

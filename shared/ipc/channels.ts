@@ -43,6 +43,7 @@ export const CHANNELS = [
   'startBulkExport',
   'stepBulkExport',
   'cancelBulkExport',
+  'verifyAuditTrail',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -189,6 +189,29 @@ export const HistorySessionSchema = z.strictObject({
 });
 export type HistorySessionData = z.infer<typeof HistorySessionSchema>;
 
+// The tamper-evident audit trail (issue 6): the result of checking the whole hash chain, for
+// an administrator screen and `cryolog verify`.
+export const AuditTrailCheck = z.discriminatedUnion('ok', [
+  z.strictObject({
+    ok: z.literal(true),
+    entries: z.int().min(0),
+    /** The latest entry and its hash (null: the trail is empty); IT may note them to check later. */
+    lastId: z.int().min(1).nullable(),
+    lastHash: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  }),
+  z.strictObject({
+    ok: z.literal(false),
+    entries: z.int().min(0),
+    firstBrokenId: z.int(),
+    reason: z.string().max(500),
+    /** When, who and what the broken entry says (null: the entry is missing). */
+    at: z.string().max(200).nullable(),
+    who: z.string().max(200).nullable(),
+    what: z.string().max(200).nullable(),
+  }),
+]);
+export type AuditTrailCheck = z.infer<typeof AuditTrailCheck>;
+
 export const contract = {
   getStartupStatus: { req: Empty, res: StartupStatus },
   getAppInfo: { req: Empty, res: AppInfo },
@@ -246,6 +269,7 @@ export const contract = {
   ...targetChannels,
   // Exports, their destinations and settings, bulk exports (shared/ipc/exportsContract.ts).
   ...exportChannels,
+  verifyAuditTrail: { req: Empty, res: AuditTrailCheck },
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

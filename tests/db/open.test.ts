@@ -6,6 +6,7 @@ import { openDatabase } from '../../electron/main/db/open';
 import { DbOpenError } from '../../electron/main/db/errors';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
 import type { Migration } from '../../electron/main/db/types';
+import { appendAudit } from '../../electron/main/db/repos/audit';
 import { tempDir } from '../helpers/tempDir';
 
 function openError(fn: () => unknown): DbOpenError {
@@ -73,9 +74,8 @@ describe('opening the record database', () => {
   it('fails quick_check on a damaged page and says so', () => {
     const file = path.join(tempDir(), 'cryolog.sqlite');
     const { db } = openDatabase(file);
-    const insert = db.prepare('INSERT INTO audit_log (at, action, entity, entity_id) VALUES (?, ?, ?, ?)');
     db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run('2026-01-01', 'create', 'patient', `id-${i}-${'x'.repeat(50)}`);
+      for (let i = 0; i < 2000; i++) appendAudit(db, { at: '2026-01-01', action: 'create', entity: 'patient', entityId: `id-${i}-${'x'.repeat(50)}`, sessionId: null });
     })();
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

@@ -12,6 +12,7 @@ import { timerHandlers } from './timer';
 import { historyHandlers } from './history';
 import { targetPresetHandlers } from './targetPresets';
 import { repeatTargetHandlers } from './repeatTargets';
+import { auditHandlers } from './audit';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -29,4 +30,5 @@ export const handlers: Handlers = {
   ...historyHandlers,
   ...targetPresetHandlers,
   ...repeatTargetHandlers,
+  ...auditHandlers,
 };

@@ -1,5 +1,6 @@
 import type { DB } from '../types';
 import { stmt } from '../statements';
+import { AUDIT_GENESIS_HASH, auditEntryHash, type AuditChainContent } from '../auditChain';
 
 export interface AuditEntry {
   at: string;
@@ -25,24 +26,42 @@ export function setAuditActor(db: DB, actor: string): void {
   actors.set(db, actor);
 }
 
-/** Appends to the audit trail. Call it inside the transaction that makes the change. */
+// Both lookups use the rowid b-tree or the one-row-per-table sqlite_sequence: constant cost on
+// the autosave path however long the trail grows.
+const LAST_ENTRY_SQL = `SELECT
+  max(coalesce((SELECT max(id) FROM audit_log), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'), 0)) AS lastId,
+  (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) AS hash`;
+
+/**
+ * Appends to the audit trail, chained to the entry before it (auditChain.ts). Call it inside
+ * the transaction that makes the change: the last entry is read and the new one written in
+ * that one transaction, so two writers cannot both chain to the same entry (SQLite lets one
+ * write at a time; a stale read fails with SQLITE_BUSY rather than forking the chain).
+ */
 export function appendAudit(db: DB, e: AuditEntry): void {
   const reason = e.reason !== undefined ? e.reason : e.sessionId ? amendmentReason(db, e.sessionId) : null;
-  stmt(db, 
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, session_id, field, old_value, new_value, reason)
-     VALUES (@at, @actor, @action, @entity, @entityId, @sessionId, @field, @oldValue, @newValue, @reason)`,
-  ).run({
-    reason,
+  // The id AUTOINCREMENT would give (past the highest id ever used), chosen here because the
+  // hash covers it and the row can never be updated once written.
+  const last = stmt(db, LAST_ENTRY_SQL).get() as { lastId: number; hash: string | null };
+  const row: AuditChainContent = {
+    id: last.lastId + 1,
     at: e.at,
     actor: actors.get(db) ?? null,
     action: e.action,
     entity: e.entity,
-    entityId: e.entityId,
-    sessionId: e.sessionId,
+    entity_id: e.entityId,
+    session_id: e.sessionId ?? null,
     field: e.field ?? null,
-    oldValue: json(e.oldValue),
-    newValue: json(e.newValue),
-  });
+    old_value: json(e.oldValue),
+    new_value: json(e.newValue),
+    reason,
+  };
+  const prevHash = last.hash ?? AUDIT_GENESIS_HASH;
+  stmt(
+    db,
+    `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, session_id, field, old_value, new_value, reason, prev_hash, hash)
+     VALUES (@id, @at, @actor, @action, @entity, @entity_id, @session_id, @field, @old_value, @new_value, @reason, @prev_hash, @hash)`,
+  ).run({ ...row, prev_hash: prevHash, hash: auditEntryHash(row, prevHash) });
 }
 
 /** The reason of the session's open amendment: every change made under it carries it. */
