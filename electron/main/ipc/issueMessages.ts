@@ -72,13 +72,14 @@ function plainSentence(issue: Issue): string {
 
 // C0 and C1 controls, bidi marks, embeddings, overrides and isolates, zero-width space, BOM,
 // and halves of a surrogate pair. Joiners (U+200C, U+200D) stay: emoji and scripts need them.
-// eslint-disable-next-line no-control-regex -- control characters are what is removed
+// eslint-disable-next-line no-control-regex -- control characters are what is replaced
 const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]|\p{Cs}/gu;
 const MAX_MESSAGE = 300;
 
 /** A message safe to put on screen: a schema's own message may quote what was typed (a preset label). */
 export function showable(message: string): string {
-  const clean = message.replace(UNSHOWABLE, ' ').replace(/\s+/g, ' ').trim();
+  // Line breaks become spaces; anything else unshowable a visible � (something was there).
+  const clean = message.replace(/\s+/g, ' ').replace(UNSHOWABLE, '\uFFFD').trim();
   const chars = [...clean]; // by code point: a cut never splits an emoji's surrogate pair
   return chars.length > MAX_MESSAGE ? `${chars.slice(0, MAX_MESSAGE - 1).join('')}…` : clean;
 }
