@@ -89,6 +89,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.date({ noInvalidDate: false }),
   fc.constantFrom(new Map([['id', 'x']]), new Set([1]), new Uint8Array([0, 1, 2]), new ArrayBuffer(8), /x/),
   fc.array(fc.jsonValue(), { maxLength: 5 }),
+  fc.array(fc.oneof(hostileNumber, hostileString, prototypeKeyObject), { minLength: 1, maxLength: 10 }),
   fc.jsonValue(),
   prototypeKeyObject,
   deeplyNested,

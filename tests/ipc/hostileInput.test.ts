@@ -134,7 +134,7 @@ describe('hostile input on every IPC channel', () => {
     }
   });
 
-  it.each(CHANNELS.map((c) => [c]))('%s: never throws, refuses with a readable message, and a refusal writes nothing', (channel) => {
+  it.each(CHANNELS.map((c, i) => [c, i] as const))('%s: never throws, refuses with a readable message, and a refusal writes nothing', (channel, index) => {
     const example = VALID_EXAMPLES[channel];
     if (!example) throw new Error(`Add a valid example request for ${channel} to VALID_EXAMPLES in tests/ipc/hostileInput.test.ts`);
     const { ctx, seed } = seeded();
@@ -164,9 +164,35 @@ describe('hostile input on every IPC channel', () => {
         }
         before = after;
       }),
-      { seed: SEED, numRuns: RUNS_PER_CHANNEL },
+      // A seed of its own per channel: not the same sixty payloads on every channel.
+      { seed: SEED + index, numRuns: RUNS_PER_CHANNEL },
     );
     expectPrototypesClean();
+  });
+});
+
+describe('messages that quote what was typed', () => {
+  it('show a preset branch with a right-to-left override, a bell and a lone surrogate without them', () => {
+    const { ctx, seed } = seeded();
+    const before = dbSnapshot(ctx.db!);
+    const branch = 'sol\u202Eeus\u0007\uD800';
+    const answer = dispatch(ctx, 'saveTargetPresets', { presets: [{ side: 'left', nerve: 'median', branch }], changedBy: 'Admin Tester' });
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toContain('has no branch “sol\uFFFDeus\uFFFD\uFFFD”');
+    expectReadableByAPerson(answer.error.message);
+    for (const issue of answer.error.issues ?? []) expectReadableByAPerson(issue.message);
+    expect(dbSnapshot(ctx.db!)).toEqual(before);
+    expect(call(ctx, 'getTargetPresets', {}).presets).toEqual(seed.targetPresets);
+  });
+
+  it('name an unknown field without repeating its name, however long or strange', () => {
+    const { ctx, seed } = seeded();
+    const key = `\u202E${'k'.repeat(100_000)}`;
+    const answer = dispatch(ctx, 'getSession', { id: seed.sessionId, [key]: 1 });
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.message).toBe('This could not be saved: The request has a field CryoLog does not know. Correct the entry and it will save.');
   });
 });
 
