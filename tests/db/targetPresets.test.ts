@@ -56,7 +56,7 @@ describe('target preset channels', () => {
     ['the same target twice', { presets: [OURS[1], { ...OURS[1], label: 'Elbow' }], changedBy: 'Dr Lead' }, /Preset 2 repeats preset 1/],
     ['a label naming the other side', { presets: [{ ...OURS[1], label: 'Right elbow' }], changedBy: 'Dr Lead' }, /names the other side/],
     ['no name', { presets: OURS, changedBy: '  ' }, /Type your name under “Changed by”/],
-    ['an extra key', { presets: OURS, changedBy: 'Dr Lead', force: true }, /Unrecognized key/],
+    ['an extra key', { presets: OURS, changedBy: 'Dr Lead', force: true }, /has a field CryoLog does not know/],
     ['too many presets', { presets: Array.from({ length: 25 }, () => OURS[0]), changedBy: 'Dr Lead' }, /At most 24 presets/],
   ])('refuses %s with INVALID_PAYLOAD and a message saying what to correct, and stores nothing', (_, payload, message) => {
     const ctx = testContext();

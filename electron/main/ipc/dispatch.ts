@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { handlers, type Handler } from '../handlers';
 import { sqliteCode } from '../db/errors';
 import { AppError } from './appError';
+import { plainIssueMessage, showable } from './issueMessages';
 
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
 // host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
@@ -19,10 +20,11 @@ export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<u
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', 'CryoLog received a request it does not know. Restart CryoLog; if it happens again, call IT.');
   }
-  const parsed = contract[channel].req.safeParse(payload);
+  const parsed = contract[channel].req.safeParse(payload, { error: plainIssueMessage });
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
-    return fail('INVALID_PAYLOAD', `This could not be saved: ${issues[0]?.message ?? 'the entry is not valid'}. Correct the entry and it will save.`, issues);
+    const first = issues[0]?.message.replace(/\.$/, '') || 'the entry is not valid';
+    return fail('INVALID_PAYLOAD', `This could not be saved: ${first}. Correct the entry and it will save.`, issues);
   }
   if (!ctx.db && !OPEN_WITHOUT_DB.has(channel)) {
     return fail('DB_UNAVAILABLE', 'The record database is not open, so nothing can be read or saved. Restart CryoLog; if it happens again, call IT.');
@@ -67,5 +69,5 @@ function failureFor(ctx: Ctx, channel: Channel, error: unknown): Result<never> {
 }
 
 function toIssues(error: z.ZodError): ErrorIssue[] {
-  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.slice(0, 20).map((i) => ({ path: i.path.map(String).join('.'), message: showable(i.message) }));
 }
