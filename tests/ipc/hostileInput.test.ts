@@ -110,6 +110,7 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   startBulkExport: () => ({ range: { from: '2026-03-01', to: '2026-03-31' }, format: 'csv', destination: 'save-dialog' }),
   stepBulkExport: () => ({ jobId: UNKNOWN_JOB }),
   cancelBulkExport: () => ({ jobId: UNKNOWN_JOB }),
+  verifyAuditTrail: () => ({}),
 };
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
