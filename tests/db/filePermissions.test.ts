@@ -14,6 +14,8 @@ import { fixtureFile } from '../tools/sessionFixtures';
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
+const opened: Ctx[] = [];
+
 /** Opens through the app's own context (as the window and the CLI do), keeping what it logged. */
 function open(dbPath: string) {
   const logged: string[] = [];
@@ -28,7 +30,6 @@ function open(dbPath: string) {
   expect(ctx.startup.state).toBe('ready');
   return { ctx, logged };
 }
-const opened: Ctx[] = [];
 
 /** A synthetic session saved through dispatch, so SQLite writes the WAL (and the -shm index). */
 function saveASession(ctx: Ctx): void {
