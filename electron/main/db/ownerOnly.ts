@@ -64,7 +64,7 @@ function makeOwnerOnlyFolder(folder: string): void {
   const target = path.resolve(folder);
   const firstCreated = fs.mkdirSync(target, { recursive: true, mode: OWNER_ONLY_FOLDER_MODE });
   if (firstCreated === undefined) return;
-  // mkdir's mode is masked by the umask; an odd umask must not leave the owner locked out or others in.
+  // mkdir's mode is masked by the umask; an odd one (0o277) must not lock the owner out.
   for (let dir = target; ; dir = path.dirname(dir)) {
     fs.chmodSync(dir, OWNER_ONLY_FOLDER_MODE);
     if (dir === firstCreated || path.dirname(dir) === dir) break;
