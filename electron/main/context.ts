@@ -6,6 +6,7 @@ import { DbOpenError } from './db/errors';
 import { openDatabase } from './db/open';
 import { startupProblemScreen } from './startupProblems';
 import { setAuditActor } from './db/repos/audit';
+import { modeText, type TightenedFile } from './db/ownerOnly';
 
 export interface Clock {
   now(): Date;
@@ -87,12 +88,22 @@ export function createContext(options: CreateContextOptions): Ctx {
   try {
     const opened = openDatabase(options.dbPath, { now: () => clock.now() });
     setAuditActor(opened.db, options.actor ?? osAccount());
+    for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
     return { ...base, db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
   } catch (error) {
     if (!(error instanceof DbOpenError)) throw error;
     log.error(`Database not opened: ${error.message}`, error.cause);
     return { ...base, db: null, schemaVersion: 0, startup: startupProblemScreen(error, options.dbPath) };
+  }
+}
+
+/** Records (in the log, never a patient's data) that a record file was open to other accounts. */
+function logTightened(log: Logger, file: TightenedFile): void {
+  if (file.failed) {
+    log.error(`${file.path} can be read by other accounts on this computer (mode ${modeText(file.was)}) and could not be made owner-only (${file.failed}); ask IT to restrict it.`);
+  } else {
+    log.info(`Made ${file.path} readable by its owner only (it was mode ${modeText(file.was)}).`);
   }
 }
 

@@ -6,6 +6,7 @@ import { DbOpenError, sqliteCode } from './errors';
 import { applyPragmas } from './pragmas';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
+import { createNewOwnerOnlyFile, prepareOwnerOnlyDatabase, type TightenedFile } from './ownerOnly';
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
@@ -18,6 +19,8 @@ export interface OpenedDatabase {
   schemaVersion: number;
   /** The copy taken before migrating an existing database, if one was taken. */
   backupPath?: string;
+  /** Files that were readable by other accounts and are now owner-only (or could not be made so). */
+  tightened: TightenedFile[];
 }
 
 function isMemory(file: string): boolean {
@@ -32,7 +35,12 @@ function isMemory(file: string): boolean {
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
-  if (!isMemory(file)) fs.mkdirSync(path.dirname(file), { recursive: true });
+  let tightened: TightenedFile[] = [];
+  try {
+    if (!isMemory(file)) tightened = prepareOwnerOnlyDatabase(file);
+  } catch (error) {
+    throw new DbOpenError('DB_CANNOT_OPEN', `The database folder or file could not be created: ${describe(error)}.`, { cause: error });
+  }
 
   let db: DB;
   try {
@@ -55,7 +63,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       backupPath = backupBeforeMigration(db, file, latest, now());
     }
     const { to } = migrate(db, migrations);
-    return backupPath ? { db, schemaVersion: to, backupPath } : { db, schemaVersion: to };
+    return backupPath ? { db, schemaVersion: to, backupPath, tightened } : { db, schemaVersion: to, tightened };
   } catch (error) {
     db.close();
     throw error instanceof DbOpenError ? error : classifyOpenError(error);
@@ -75,16 +83,46 @@ function quickCheck(db: DB): void {
   }
 }
 
-/** VACUUM INTO writes a consistent, compact copy synchronously, even with a live WAL. */
+/**
+ * VACUUM INTO writes a consistent, compact copy synchronously, even with a live WAL. The copy
+ * is created empty and owner-only first (SQLite would create it 0644; VACUUM INTO accepts an
+ * empty target), and fsynced after, because SQLite does not sync a VACUUM INTO output
+ * (https://sqlite.org/lang_vacuum.html#vacuuminto). A copy that failed half-way is removed.
+ */
 function backupBeforeMigration(db: DB, file: string, latest: number, at: Date): string {
   const stamp = at.toISOString().replace(/[:.]/g, '-');
   const target = `${file}.pre-v${latest}-${stamp}.bak`;
+  let created = false;
   try {
+    // An earlier copy of the same name is never overwritten (nor removed below).
+    createNewOwnerOnlyFile(target);
+    created = true;
     db.prepare('VACUUM INTO ?').run(target);
+    fsyncPath(target);
+    fsyncFolder(path.dirname(target));
   } catch (error) {
+    if (created) fs.rmSync(target, { force: true });
     throw new DbOpenError('DB_MIGRATION_FAILED', `A safety copy could not be made before updating the database (${describe(error)}); nothing was changed.`, { cause: error });
   }
   return target;
+}
+
+function fsyncPath(target: string): void {
+  const fd = fs.openSync(target, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes a new name in the folder durable; Windows cannot open a folder (NTFS journals names itself). */
+function fsyncFolder(folder: string): void {
+  try {
+    fsyncPath(folder);
+  } catch {
+    // Not possible on this platform; the copy's contents are already on disk.
+  }
 }
 
 function classifyOpenError(error: unknown): DbOpenError {

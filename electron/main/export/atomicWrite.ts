@@ -16,6 +16,21 @@ export interface WrittenFile {
 
 const MAX_SAME_NAME = 99;
 
+// Who may read an export file on macOS and Linux (docs/security.md, "Export files"). Windows
+// ignores these bits: there the folder's inherited ACL decides in both cases.
+/** "Save as…" and the command line's --out: the clinician's (or IT's) own copy, for their account only. */
+export const OWNER_ONLY_EXPORT_MODE = 0o600;
+/**
+ * The drop folder: the trust's integration engine collects the file under its own account, so
+ * the folder decides who reads it. 0666 is only a request: the umask, or the folder's default
+ * ACL where IT set one, narrows it; asking for 0600 would override what IT granted the engine.
+ */
+export const DROP_FOLDER_EXPORT_MODE = 0o666;
+
+export function exportFileMode(destination: 'drop-folder' | 'save-dialog'): number {
+  return destination === 'drop-folder' ? DROP_FOLDER_EXPORT_MODE : OWNER_ONLY_EXPORT_MODE;
+}
+
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
@@ -23,13 +38,14 @@ export function sha256Hex(bytes: Uint8Array): string {
 /**
  * Writes `bytes` as `fileName` in `folder` (or the next free "name_2.ext"); throws
  * EXPORT_WRITE_FAILED with what to do. `replace`: the clinician chose this exact file in the
- * save dialog, which already asked whether to replace it.
+ * save dialog, which already asked whether to replace it. `mode`: owner-only unless told
+ * otherwise (see exportFileMode); the finished file keeps the temporary file's mode.
  */
-export function writeFileAtomically(folder: string, fileName: string, bytes: Uint8Array, options: { replace?: boolean } = {}): WrittenFile {
+export function writeFileAtomically(folder: string, fileName: string, bytes: Uint8Array, options: { replace?: boolean; mode?: number } = {}): WrittenFile {
   checkFolder(folder);
   const temp = path.join(folder, `.${fileName}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = fs.openSync(temp, 'wx', 0o600);
+    const fd = fs.openSync(temp, 'wx', options.mode ?? OWNER_ONLY_EXPORT_MODE);
     try {
       writeAll(fd, bytes);
       fs.fsyncSync(fd);

@@ -12,6 +12,7 @@ import { cycleCsvRows, toCsv } from '../../../shared/export/csv';
 import { sessionJson } from '../../../shared/export/json';
 import { stmt } from '../db/statements';
 import type { DB } from '../db/types';
+import { OWNER_ONLY_EXPORT_MODE } from './atomicWrite';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -129,6 +130,8 @@ export function startBulkJob(options: {
   outFile: string;
   loadSource: (sessionId: string) => ExportSource | null;
   bom?: boolean;
+  /** The new file's mode on POSIX (atomicWrite's exportFileMode); owner-only by default. */
+  mode?: number;
 }): BulkJob {
   const outFile = path.resolve(options.outFile);
   const partFile = `${outFile}.${process.pid}.part`;
@@ -138,7 +141,7 @@ export function startBulkJob(options: {
     partFile,
     sessionIds: [...options.sessionIds],
     loadSource: options.loadSource,
-    fd: fs.openSync(partFile, 'w'),
+    fd: fs.openSync(partFile, 'w', options.mode ?? OWNER_ONLY_EXPORT_MODE),
     state: 'running',
     next: 0,
     sessions: 0,

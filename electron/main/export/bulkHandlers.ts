@@ -11,7 +11,7 @@ import { sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancel
 import { loadExportSource } from './sources';
 import { readExportSettings } from './exportSettings';
 import { recordExport } from './exportLog';
-import { writeFailure, checkFolder, freeName } from './atomicWrite';
+import { writeFailure, checkFolder, exportFileMode, freeName } from './atomicWrite';
 import type { BulkFormat } from '../../../shared/export/formats';
 import type { ExportSource } from '../../../shared/export/source';
 import type { BulkProgress } from '../../../shared/ipc/exportsContract';
@@ -68,7 +68,7 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
     const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
     let job: BulkJob;
     try {
-      job = startBulkJob({ format, sessionIds, outFile, loadSource: (id) => bulkSource(ctx, db, id, format), bom: settings.csvByteOrderMark });
+      job = startBulkJob({ format, sessionIds, outFile, loadSource: (id) => bulkSource(ctx, db, id, format), bom: settings.csvByteOrderMark, mode: exportFileMode(destination) });
     } catch (error) {
       throw writeFailure(path.dirname(outFile), error);
     }

@@ -5,7 +5,7 @@ import { localNow, requireDb, stamp } from './db';
 import { AppError } from '../ipc/appError';
 import { loadExportSource, loadAftercareSource } from '../export/sources';
 import { renderExport } from '../export/render';
-import { writeFileAtomically } from '../export/atomicWrite';
+import { exportFileMode, writeFileAtomically } from '../export/atomicWrite';
 import { listExports, recordExport } from '../export/exportLog';
 import { readExportSettings, readServiceInfo, saveExportSettings, saveServiceInfo } from '../export/exportSettings';
 import { bulkHandlers } from '../export/bulkHandlers';
@@ -77,7 +77,7 @@ export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
     const rendered = renderExport(source, format, readExportSettings(ctx, db).value);
     const where = destinationFor(ctx, destination, exportFileName(ctx, source, format));
     if (!where) return { saved: false };
-    const written = writeFileAtomically(where.folder, where.fileName, rendered.bytes, { replace: where.replace });
+    const written = writeFileAtomically(where.folder, where.fileName, rendered.bytes, { replace: where.replace, mode: exportFileMode(destination) });
     const entry = { at: localNow(ctx), format, version: source.version, status: source.status, destination, path: written.path, bytes: written.bytes, sha256: written.sha256 };
     db.transaction(() => recordExport(db, ctx.newId(), sessionId, entry))();
     const record: ExportRecord = { ...entry, by: listExports(db, sessionId)[0]?.by ?? null };
