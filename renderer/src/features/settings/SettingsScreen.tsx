@@ -6,6 +6,7 @@ import type { ErrorIssue } from '../../../../shared/ipc/result';
 import { TimerSettingsPanel } from './TimerSettingsPanel';
 import { TargetPresetsSection } from './TargetPresetsSection';
 import { ExportSettingsPanel, ServiceInfoPanel } from './ExportSettingsPanel';
+import { AuditTrailPanel } from './AuditTrailPanel';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -211,6 +212,7 @@ export function SettingsScreen() {
       <TimerSettingsPanel />
       <ServiceInfoPanel />
       <ExportSettingsPanel />
+      <AuditTrailPanel />
     </main>
   );
 }
