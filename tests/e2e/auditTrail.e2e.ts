@@ -2,7 +2,7 @@
 // outside CryoLog (with SQLite, the guard triggers dropped) is named as the first broken link.
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
-import { expect, screenshot, test } from './fixtures';
+import { expect, test } from './fixtures';
 import { call } from './seed';
 import { fixtureFile } from '../tools/sessionFixtures';
 
@@ -24,5 +24,5 @@ test('Settings → Audit trail says intact, then names the entry edited outside 
   await panel.getByRole('button', { name: 'Check the audit trail' }).click();
   await expect(panel.getByRole('status')).toContainText(`Broken at entry #${victim}`);
   await expect(panel.getByRole('status')).toContainText('call IT');
-  await screenshot(page, '70-audit-trail-broken');
+  await panel.screenshot({ path: 'test-results/screens/70-audit-trail-broken.png' });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../state/context';
 import type { AuditTrailCheck } from '../../../../shared/ipc/contract';
+import { formatDateTime } from '../../../../shared/domain/parse';
 
 /**
  * The audit trail's tamper check, on demand: every entry's hash is recomputed and linked to the
@@ -40,7 +41,7 @@ export function AuditTrailPanel() {
           <div className="audit-broken">
             <p>
               <strong>Broken at entry #{result.firstBrokenId}</strong>
-              {result.at ? ` (${result.at}${result.who ? `, ${result.who}` : ''}${result.what ? `, ${result.what}` : ''})` : ''}: {result.reason}
+              {result.at ? ` (${formatDateTime(result.at)}${result.who ? `, ${result.who}` : ''}${result.what ? `, ${result.what}` : ''})` : ''}: {result.reason}
             </p>
             <p>Entries before it are intact. Do not delete anything: call IT, who can restore the database from a backup and investigate.</p>
           </div>
