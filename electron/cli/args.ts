@@ -13,16 +13,25 @@ export type Command =
   | { kind: 'export-file'; inFile: string; format: ExportFormat; out?: string }
   | { kind: 'export-bulk'; from: string; to: string; format: BulkFormat; outFolder: string; db?: string }
   | { kind: 'import'; file: string; db?: string }
-  | { kind: 'verify'; db?: string };
+  | { kind: 'verify'; db?: string }
+  | { kind: 'backup'; db?: string; to?: string }
+  | { kind: 'restore'; file: string; db?: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
-const COMMAND_OPTIONS = { validate: [], export: ['--format', '--db', '--out', '--in', '--from', '--to', '--record-version'], import: ['--db'], verify: ['--db'] } as const satisfies Record<string, readonly string[]>;
+const COMMAND_OPTIONS = {
+  validate: [],
+  export: ['--format', '--db', '--out', '--in', '--from', '--to', '--record-version'],
+  import: ['--db'],
+  verify: ['--db'],
+  backup: ['--db', '--to'],
+  restore: ['--db'],
+} as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
 const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(COMMAND_OPTIONS).flat());
 
 const HELP_HINT = 'Run "cryolog --help" for the commands and options.';
-const COMMANDS_ARE = 'The commands are "validate", "export", "import" and "verify".';
+const COMMANDS_ARE = 'The commands are "validate", "export", "import", "verify", "backup" and "restore".';
 const bad = (message: string): ParseResult => ({ ok: false, message: `cryolog: ${message}\n${HELP_HINT}` });
 
 function isCommandName(word: string): word is CommandName {
@@ -51,7 +60,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export, import and verify), --help and --version.`);
+    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export, import, verify, backup and restore), --help and --version.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i];
@@ -78,6 +87,10 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       return parseImport(operands, options);
     case 'verify':
       return parseVerify(operands, options);
+    case 'backup':
+      return parseBackup(operands, options);
+    case 'restore':
+      return parseRestore(operands, options);
   }
 }
 
@@ -100,6 +113,21 @@ function parseVerify(operands: string[], options: Map<string, string>): ParseRes
   if (operands.length > 0) return bad(`verify checks the database's audit trail and takes no other arguments; remove ${operands.map((e) => `"${e}"`).join(', ')} (give the database with --db <file>).`);
   const db = options.get('--db');
   return { ok: true, command: { kind: 'verify', ...(db !== undefined && { db }) } };
+}
+
+function parseBackup(operands: string[], options: Map<string, string>): ParseResult {
+  if (operands.length > 0) return bad(`backup takes no other arguments; remove ${operands.map((e) => `"${e}"`).join(', ')} (give the folder with --to <folder>).`);
+  const db = options.get('--db');
+  const to = options.get('--to');
+  return { ok: true, command: { kind: 'backup', ...(db !== undefined && { db }), ...(to !== undefined && { to }) } };
+}
+
+function parseRestore(operands: string[], options: Map<string, string>): ParseResult {
+  const [file, ...extra] = operands;
+  if (file === undefined) return bad('restore needs the backup file, for example: cryolog restore cryolog-20261124-091000-manual.sqlite --db /path/to/cryolog.sqlite');
+  if (extra.length > 0) return bad(`restore takes one backup file; remove ${extra.map((e) => `"${e}"`).join(', ')}.`);
+  const db = options.get('--db');
+  return { ok: true, command: { kind: 'restore', file, ...(db !== undefined && { db }) } };
 }
 
 function parseExport(operands: string[], options: Map<string, string>): ParseResult {

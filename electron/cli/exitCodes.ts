@@ -2,7 +2,7 @@
 export const EXIT = {
   /** Done; for validate: no hard error. */
   ok: 0,
-  /** validate: a hard error is present; export: the request failed (unknown session, ...); import: refused or failed; verify: the audit trail is broken. */
+  /** validate: a hard error is present; export: the request failed (unknown session, ...); import: refused or failed; verify: the audit trail is broken; backup: not written or failed its check; restore: refused. */
   failed: 1,
   /** Wrong command line, unreadable or invalid input file (validate, import), or a Node.js that is too old. */
   usage: 2,

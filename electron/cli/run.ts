@@ -6,12 +6,15 @@ import { runExport, runExportBulk, runExportFile } from './commands/export';
 import { runImport } from './commands/import';
 import { runValidate } from './commands/validate';
 import { runVerify } from './commands/verify';
+import { runBackupCommand } from './commands/backup';
+import { runRestoreCommand } from './commands/restore';
 import { EXIT, type ExitCode } from './exitCodes';
 import type { Io } from './io';
 import { usage } from './usage';
 import { appVersion } from './version';
 
-export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): ExitCode {
+/** Backup and restore answer a promise (the copy runs page by page); index.ts awaits either. */
+export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = process.env): ExitCode | Promise<ExitCode> {
   const parsed = parseArgs(argv);
   if (!parsed.ok) {
     io.err(parsed.message);
@@ -43,5 +46,9 @@ export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = pr
       return runImport(command, io, env);
     case 'verify':
       return runVerify(command, io, env);
+    case 'backup':
+      return runBackupCommand(command, io, env);
+    case 'restore':
+      return runRestoreCommand(command, io, env);
   }
 }

@@ -11,6 +11,8 @@ Usage:
   cryolog export --from <date> --to <date> --format csv|json --out <folder> [--db <file>]
   cryolog import <session.json> [--db <file>]
   cryolog verify [--db <file>]
+  cryolog backup [--db <file>] [--to <folder>]
+  cryolog restore <backup-file> [--db <file>]
   cryolog --help | -h
   cryolog --version | -V
 
@@ -49,8 +51,23 @@ Commands:
       inserted or reordered outside CryoLog breaks the chain. Prints "Audit
       trail intact: N entries." and the latest entry's hash, or the first
       broken entry (when, who, what, and why the link fails).
+  backup
+      Copy the database while it may be in use (SQLite's online backup), check
+      the copy (quick_check, and the same number of patients, sessions and
+      audit entries as the database), then name it
+      cryolog-YYYYMMDD-HHMMSS-manual.sqlite (UTC, readable by this account
+      only) in --to <folder> or the app's backup folder (Settings → Backups;
+      default: "backups" beside the database), and remove older backups the
+      rotation no longer keeps (the newest of each of the last 7 days and 4
+      weeks by default). A copy that fails its check is discarded and nothing
+      is removed. Prints the backup's path; progress ("copied 40%") on stderr.
+  restore <backup-file>
+      Close CryoLog first. Check the backup (quick_check, a CryoLog database, a
+      schema this version knows), keep the current database aside as
+      <database>.before-restore-<time>, then put the backup in its place.
+      Prints where the replaced database was kept.
 
-Options (export, import, verify):
+Options (export, import, verify, backup, restore):
   --format <format>   export: required. text (paste-ready note), pdf, fhir
                       (FHIR R4 transaction Bundle), hl7v2 (MDM^T02), csv (one
                       row per freeze cycle), json (session file with its
@@ -59,13 +76,15 @@ Options (export, import, verify):
   --db <file>         The CryoLog database file. Default: the CRYOLOG_DB
                       environment variable if set, else this user's CryoLog
                       database: ${defaultDb}
-                      export and verify never create a database.
+                      export, verify and backup never create a database.
                       import creates a new one only at a --db path (in an
                       existing folder); the default and CRYOLOG_DB
                       databases must exist.
   --out <file>        Write to <file> (created or replaced, never half-written)
                       instead of stdout; the path written is reported on
                       stderr. With --from/--to: the folder to write into.
+  --to <folder>       backup: the folder to write the backup into (it must
+                      exist). export: the end of the date range.
   --record-version <n> Export signed version n (1 = first signature).
 
 Options are also accepted as --name=value. Results go to stdout, messages to stderr.
@@ -76,9 +95,12 @@ Exit codes:
   ${EXIT.failed}  validate: the session has a hard error; export: the export failed
      (for example no session with that ID); import: refused (the patient's
      identity differs from the database's) or failed; verify: the audit trail
-     is broken
+     is broken; backup: no backup written, or the copy failed its check;
+     restore: refused (the backup failed its check, or the database is in
+     use), nothing changed
   ${EXIT.usage}  wrong command line (also when run without arguments), an input file
-     that cannot be read or is not a session document, or Node.js older than 22
+     that cannot be read or is not a session document (restore: no such
+     backup file), or Node.js older than 22
   ${EXIT.database}  the database file is missing or cannot be opened safely (verify: or read)
 `;
 }

@@ -44,6 +44,11 @@ export const CHANNELS = [
   'stepBulkExport',
   'cancelBulkExport',
   'verifyAuditTrail',
+  'getBackupSettings',
+  'saveBackupSettings',
+  'getBackupStatus',
+  'runBackupNow',
+  'checkBackupFile',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -16,6 +16,7 @@ import { RuleConfigSchema } from '../domain/rules/config';
 import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
 import { targetChannels } from './targetsContract';
 import { exportChannels } from './exportsContract';
+import { backupChannels } from './backupContract';
 
 const Empty = z.strictObject({});
 
@@ -270,6 +271,7 @@ export const contract = {
   // Exports, their destinations and settings, bulk exports (shared/ipc/exportsContract.ts).
   ...exportChannels,
   verifyAuditTrail: { req: Empty, res: AuditTrailCheck },
+  ...backupChannels,
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

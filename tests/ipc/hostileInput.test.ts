@@ -111,6 +111,11 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   stepBulkExport: () => ({ jobId: UNKNOWN_JOB }),
   cancelBulkExport: () => ({ jobId: UNKNOWN_JOB }),
   verifyAuditTrail: () => ({}),
+  getBackupSettings: () => ({}),
+  saveBackupSettings: () => ({ value: { folder: '', keepDaily: 7, keepWeekly: 4, hourly: true }, changedBy: 'Admin Tester' }),
+  getBackupStatus: () => ({}),
+  runBackupNow: () => ({}),
+  checkBackupFile: () => ({ fileName: 'cryolog-20261124-091000-manual.sqlite' }),
 };
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();

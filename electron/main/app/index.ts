@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { closeContext, createContext, type Ctx } from '../context';
+import { startBackupSchedule } from '../backup/schedule';
 import { dbPathIn } from '../paths';
 import { APP_ENTRY_URL, appOrigins } from '../security/origin';
 import { hardenWebContents } from '../security/webContents';
@@ -27,6 +28,7 @@ const allowedOrigins = appOrigins(devServerUrl);
 
 let mainWindow: BrowserWindow | null = null;
 let ctx: Ctx | null = null;
+let stopBackups: (() => void) | null = null;
 
 registerAppScheme(); // before 'ready' (security #18)
 app.enableSandbox(); // before 'ready': every renderer sandboxed (security #4)
@@ -44,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => app.quit());
 
   app.on('will-quit', () => {
+    stopBackups?.();
     if (!ctx) return;
     try {
       closeContext(ctx);
@@ -71,6 +74,9 @@ function start(): void {
       (mainWindow ? dialog.showSaveDialogSync(mainWindow, { defaultPath: defaultFileName, properties: ['showOverwriteConfirmation', 'createDirectory'] }) : undefined) ?? null,
   });
   wireIpc(ctx, allowedOrigins);
+  // A verified backup now, then hourly (if on in Settings → Backups); sign-offs add their own.
+  // In the background: the window opens without waiting for the copy.
+  stopBackups = startBackupSchedule(ctx);
 
   mainWindow = createMainWindow(PRELOAD_PATH, app.isPackaged);
   mainWindow.on('closed', () => {

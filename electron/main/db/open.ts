@@ -107,7 +107,7 @@ function backupBeforeMigration(db: DB, file: string, latest: number, at: Date): 
   return target;
 }
 
-function fsyncPath(target: string): void {
+export function fsyncPath(target: string): void {
   const fd = fs.openSync(target, 'r');
   try {
     fs.fsyncSync(fd);
@@ -117,7 +117,7 @@ function fsyncPath(target: string): void {
 }
 
 /** Makes a new name in the folder durable; Windows cannot open a folder (NTFS journals names itself). */
-function fsyncFolder(folder: string): void {
+export function fsyncFolder(folder: string): void {
   try {
     fsyncPath(folder);
   } catch {

@@ -13,6 +13,7 @@ import { historyHandlers } from './history';
 import { targetPresetHandlers } from './targetPresets';
 import { repeatTargetHandlers } from './repeatTargets';
 import { auditHandlers } from './audit';
+import { backupHandlers } from './backup';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -31,4 +32,5 @@ export const handlers: Handlers = {
   ...targetPresetHandlers,
   ...repeatTargetHandlers,
   ...auditHandlers,
+  ...backupHandlers,
 };

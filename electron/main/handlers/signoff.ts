@@ -5,6 +5,7 @@ import { loadSessionDocument } from '../db/repos/sessions';
 import { beginAmendment, loadSignedVersion, markEnteredInError, readSignoff, signSession } from '../db/repos/signoff';
 import { currentRuleConfig } from './settings';
 import { validateSession } from '../../../shared/domain/rules';
+import { backupInBackground } from '../backup/schedule';
 
 export const signoffHandlers: {
   getSignoff: Handler<'getSignoff'>;
@@ -38,6 +39,9 @@ export const signoffHandlers: {
       );
     }
     db.transaction(() => signSession(db, sessionId, signer, stamp(ctx), state.amending ? state.amendmentReason : null))();
+    // A verified copy of every signature (reliability.md R8), in the background: the answer
+    // does not wait, and a failure is logged and shown in the backup status, never here.
+    backupInBackground(ctx, 'sign-off');
     return readSignoff(db, sessionId)!;
   },
 

@@ -1,0 +1,211 @@
+// Backups as IT and the clinician would notice them: a real database (S1 imported through
+// dispatch) copied online into a folder, checked, named and kept owner-only; rotation over a
+// month of backups; a failed copy never costs an older backup; restore refuses bad files,
+// keeps the current database aside and brings the backup's records back.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import { closeContext, type Ctx } from '../../electron/main/context';
+import type { Channel } from '../../shared/ipc/channels';
+import type { Req, Res } from '../../shared/ipc/contract';
+import type { Result } from '../../shared/ipc/result';
+import { runBackup, pruneBackups } from '../../electron/main/backup/runBackup';
+import { backupFileName } from '../../electron/main/backup/backupName';
+import { checkBackupFile } from '../../electron/main/backup/checkBackupFile';
+import { restoreBackup } from '../../electron/main/backup/restoreBackup';
+import { backupInBackground } from '../../electron/main/backup/schedule';
+import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
+import { fixtureFile } from '../tools/sessionFixtures';
+
+function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
+  const r = dispatch(ctx, channel, request) as Result<Res<C>>;
+  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
+const NOW = '2026-03-10T10:30:00.000Z';
+const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
+
+function withS1(dbPath = path.join(tempDir(), 'cryolog.sqlite')) {
+  const ctx = testContext({ dbPath, clock: fixedClock(NOW) });
+  const document = JSON.parse(fs.readFileSync(fixtureFile('S1'), 'utf8'));
+  const { sessionId } = call(ctx, 'importSession', { document });
+  return { ctx, dbPath, sessionId };
+}
+
+const count = (db: Database.Database, table: string) => Number(db.prepare(`SELECT count(*) FROM ${table}`).pluck().get());
+const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
+
+describe('runBackup', () => {
+  it('writes a checked copy with the same records, named by time and reason, readable by its owner only', async () => {
+    const { ctx } = withS1();
+    const folder = tempDir();
+    const seen: number[] = [];
+    const result = await runBackup(ctx.db!, { folder, now: () => new Date(NOW), reason: 'manual', onProgress: (p) => seen.push(p) });
+
+    expect(result.checkedOk).toBe(true);
+    expect(path.basename(result.file)).toBe('cryolog-20260310-103000-manual.sqlite');
+    expect(fs.readdirSync(folder)).toEqual([path.basename(result.file)]); // no temp, no -wal or -shm left
+    if (process.platform !== 'win32') expect(modeOf(result.file)).toBe(0o600);
+    expect(result.bytes).toBe(fs.statSync(result.file).size);
+    expect(seen.at(-1)).toBe(100);
+
+    const copy = new Database(result.file, { readonly: true });
+    try {
+      expect(copy.pragma('quick_check', { simple: true })).toBe('ok');
+      for (const table of ['patient', 'session', 'target', 'freeze_cycle', 'audit_log']) expect(count(copy, table)).toBe(count(ctx.db!, table));
+      expect(result.sessions).toBe(count(ctx.db!, 'session'));
+      expect(result.sessions).toBeGreaterThan(0);
+    } finally {
+      copy.close();
+    }
+  });
+
+  it('refuses a configured folder that is not there (an unmounted share) and writes nothing', async () => {
+    const { ctx } = withS1();
+    const absent = path.join(tempDir(), 'share-not-mounted');
+    await expect(runBackup(ctx.db!, { folder: absent, now: () => new Date(NOW), reason: 'hourly' })).rejects.toThrow(/cannot be reached/);
+    expect(fs.existsSync(absent)).toBe(false);
+  });
+
+  it('never prunes, and never names the copy as a backup, when the new copy fails its check', async () => {
+    const { ctx, dbPath } = withS1();
+    const folder = tempDir();
+    const older = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d) => backupFileName(new Date(Date.UTC(2026, 1, d, 12)), 'hourly'));
+    for (const name of older) fs.writeFileSync(path.join(folder, name), 'older backup');
+    closeContext(ctx);
+    // A database the check refuses (a schema newer than this CryoLog): the copy carries it.
+    const raw = new Database(dbPath);
+    raw.pragma('user_version = 999');
+    const result = await runBackup(raw, { folder, now: () => new Date(NOW), reason: 'manual', rotation: { keepDaily: 1, keepWeekly: 0 } });
+    raw.close();
+    expect(result.checkedOk).toBe(false);
+    expect(result.problem).toMatch(/newer CryoLog/);
+    expect(fs.readdirSync(folder).sort()).toEqual([...older].sort());
+  });
+});
+
+describe('rotation', () => {
+  it('over a month of backups every six hours keeps the newest of each of the last 7 days and 4 ISO weeks', () => {
+    const folder = tempDir();
+    fs.writeFileSync(path.join(folder, 'notes.txt'), 'not a backup');
+    fs.writeFileSync(path.join(folder, 'cryolog-copy-by-hand.sqlite'), 'not named by CryoLog');
+    let now = new Date(0);
+    for (let day = 20; day <= 55; day++) {
+      for (const hour of [0, 6, 12, 18]) {
+        now = new Date(Date.UTC(2026, 9, day, hour)); // from 20 October into November
+        fs.writeFileSync(path.join(folder, backupFileName(now, 'hourly')), '');
+        pruneBackups(folder, now, { keepDaily: 7, keepWeekly: 4 });
+      }
+    }
+    // now: Tuesday 24 November 2026, 18:00. Days 18-24 November; ISO weeks starting Monday
+    // 23, 16, 9 and 2 November (their newest: 24, 22, 15 and 8 November).
+    expect(now.toISOString()).toBe('2026-11-24T18:00:00.000Z');
+    const kept = ['08', '15', '18', '19', '20', '21', '22', '23', '24'].map((d) => `cryolog-202611${d}-180000-hourly.sqlite`);
+    expect(fs.readdirSync(folder).sort()).toEqual([...kept, 'cryolog-copy-by-hand.sqlite', 'notes.txt'].sort());
+  });
+});
+
+describe('checkBackupFile and restore', () => {
+  it('refuses random bytes, a foreign SQLite file and a newer schema, and says why', () => {
+    const dir = tempDir();
+    const random = path.join(dir, 'random.sqlite');
+    fs.writeFileSync(random, crypto.randomBytes(64 * 1024));
+    expect(checkBackupFile(random)).toMatchObject({ ok: false, problems: [expect.stringMatching(/cannot be read|damaged/)] });
+
+    const foreign = path.join(dir, 'foreign.sqlite');
+    const f = new Database(foreign);
+    f.exec('CREATE TABLE notes (text TEXT)');
+    f.close();
+    expect(checkBackupFile(foreign)).toMatchObject({ ok: false, problems: [expect.stringMatching(/not a CryoLog database/)] });
+  });
+
+  it('restores a backup: the current database is kept aside and the records are the backup\'s', async () => {
+    const { ctx, dbPath, sessionId } = withS1();
+    const folder = tempDir();
+    const backup = await runBackup(ctx.db!, { folder, now: () => new Date(NOW), reason: 'manual' });
+    // After the backup: a second session the backup does not hold.
+    const later = call(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S2'), 'utf8')) });
+    const sessionsAfter = count(ctx.db!, 'session');
+    closeContext(ctx);
+
+    const restored = await restoreBackup(dbPath, backup.file, { now: () => new Date('2026-03-11T08:00:00.000Z') });
+    expect(restored.keptAside).toBe(`${dbPath}.before-restore-2026-03-11T08-00-00-000Z`);
+    if (process.platform !== 'win32') expect(modeOf(dbPath)).toBe(0o600);
+
+    const back = testContext({ dbPath, clock: fixedClock(NOW) });
+    expect(call(back, 'listSessions', { limit: 100 }).map((s) => s.id)).toEqual([sessionId]);
+    const aside = new Database(restored.keptAside!, { readonly: true });
+    try {
+      expect(count(aside, 'session')).toBe(sessionsAfter);
+      expect(aside.prepare('SELECT id FROM session WHERE id = ?').pluck().get(later.sessionId)).toBe(later.sessionId);
+    } finally {
+      aside.close();
+    }
+  });
+
+  it('refuses a corrupt backup and one from a newer CryoLog, and leaves the database untouched', async () => {
+    const { ctx, dbPath } = withS1();
+    const folder = tempDir();
+    const good = await runBackup(ctx.db!, { folder, now: () => new Date(NOW), reason: 'manual' });
+    closeContext(ctx);
+    const before = fs.readFileSync(dbPath);
+
+    const corrupt = path.join(folder, 'corrupt.sqlite');
+    fs.copyFileSync(good.file, corrupt);
+    const fd = fs.openSync(corrupt, 'r+');
+    fs.writeSync(fd, crypto.randomBytes(8192), 0, 8192, 4096); // pages 2-3 overwritten
+    fs.closeSync(fd);
+    await expect(restoreBackup(dbPath, corrupt, { now: () => new Date(NOW) })).rejects.toThrow(/^Not restored/);
+
+    const newer = path.join(folder, 'newer.sqlite');
+    fs.copyFileSync(good.file, newer);
+    const raw = new Database(newer);
+    raw.pragma('user_version = 999');
+    raw.close();
+    await expect(restoreBackup(dbPath, newer, { now: () => new Date(NOW) })).rejects.toThrow(/newer CryoLog \(schema 999/);
+
+    expect(fs.readFileSync(dbPath).equals(before)).toBe(true);
+    expect(fs.readdirSync(path.dirname(dbPath)).filter((n) => n.includes('before-restore') || n.includes('restoring'))).toEqual([]);
+  });
+
+  it('refuses while the database is open elsewhere (CryoLog running)', async () => {
+    const { ctx, dbPath } = withS1();
+    const good = await runBackup(ctx.db!, { folder: tempDir(), now: () => new Date(NOW), reason: 'manual' });
+    await expect(restoreBackup(dbPath, good.file, { now: () => new Date(NOW) })).rejects.toThrow(/in use/);
+    expect(call(ctx, 'listSessions', { limit: 100 })).toHaveLength(1);
+  });
+});
+
+describe('backup channels and hooks', () => {
+  it('a sign-off starts a backup in the background; its result is in getBackupStatus with the file listed', async () => {
+    const { ctx, dbPath, sessionId } = withS1();
+    expect(call(ctx, 'getBackupStatus', {})).toMatchObject({ lastResult: null, folder: path.join(path.dirname(dbPath), 'backups'), backups: [] });
+    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const running = backupInBackground(ctx, 'manual');
+    expect(running.started).toBe(false); // the sign-off's backup is under way
+    await running.done;
+    const status = call(ctx, 'getBackupStatus', {});
+    expect(status).toMatchObject({ lastResult: 'ok', lastError: null, running: null, lastSuccessAt: NOW });
+    expect(status.backups.map((b) => b.fileName)).toEqual(['cryolog-20260310-103000-sign-off.sqlite']);
+    expect(call(ctx, 'checkBackupFile', { fileName: 'cryolog-20260310-103000-sign-off.sqlite' })).toMatchObject({ ok: true, sessions: 1, problems: [] });
+  });
+
+  it('a backup folder that cannot be reached is reported in the status, not to the clinician', async () => {
+    const { ctx } = withS1();
+    const absent = path.join(tempDir(), 'offline-share');
+    call(ctx, 'saveBackupSettings', { value: { folder: absent, keepDaily: 7, keepWeekly: 4, hourly: true }, changedBy: 'Admin Tester' });
+    expect(call(ctx, 'runBackupNow', {})).toEqual({ started: true });
+    await backupInBackground(ctx, 'manual').done;
+    expect(call(ctx, 'getBackupStatus', {})).toMatchObject({ lastResult: 'failed', lastError: expect.stringContaining('cannot be reached'), lastSuccessAt: null, backups: [] });
+  });
+
+  it('checkBackupFile takes only a backup name, never a path', () => {
+    const { ctx } = withS1();
+    const r = dispatch(ctx, 'checkBackupFile', { fileName: '../cryolog.sqlite' });
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+  });
+});
