@@ -118,11 +118,12 @@ describe('SIGKILL at random moments on the real write path', () => {
     }
   }, 120_000);
 
-  it('sign-off and amendment: 15 kills, every acknowledged step holds and versions match signatures', async () => {
+  it('sign-off, amendment and the backup after each signature: 15 kills, every acknowledged step holds, versions match signatures, every named backup is whole', async () => {
     const rnd = random(77);
     const dir = tempDir();
     const file = path.join(dir, 'cryolog.sqlite');
     const state = new Map<string, string>();
+    let namedBackups = 0;
     for (let k = 0; k < 15; k++) {
       const lines = await runAndKill(dir, 'sign', Math.floor(rnd() * 4), Math.floor(rnd() * 40));
       for (const l of lines) state.set(l.split(' ')[1]!, l.split(' ')[0]!);
@@ -141,7 +142,15 @@ describe('SIGKILL at random moments on the real write path', () => {
           if (step === 'RESIGNED') expect({ version: s.version, amending: s.amending }).toEqual({ version: 2, amending: 0 });
         }
       });
+      // Each signature starts a backup in the background, so kills land in backups too: a file
+      // under a backup's real name is always a whole, checked copy (half copies keep a temporary name).
+      const backups = path.join(dir, 'backups');
+      for (const f of fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => /^cryolog-\d{8}-\d{6}-.*\.sqlite$/.test(n)) : []) {
+        expect(integrity(path.join(backups, f)), f).toBe('ok');
+        namedBackups += 1;
+      }
     }
+    expect(namedBackups, 'backups were taken during the run').toBeGreaterThan(0);
   }, 180_000);
 
   it('opening an older database: 10 kills, the old schema stays intact or the new one is whole, and the app then starts', async () => {

@@ -58,16 +58,21 @@ switch (mode) {
   case 'import':
     for (;;) say(`IMPORTED ${ok<{ sessionId: string }>(dispatch(ctx, 'importSession', { document })).sessionId}`);
   case 'sign':
-    for (;;) {
-      const { sessionId } = ok<{ sessionId: string }>(dispatch(ctx, 'importSession', { document }));
-      ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
-      say(`SIGNED ${sessionId}`);
-      ok(dispatch(ctx, 'beginAmendment', { sessionId, reason: 'Crash test amendment', by: 'Dr Crash Test' }));
-      say(`AMENDING ${sessionId}`);
-      ok(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Amended room' } }));
-      say(`CHANGED ${sessionId}`);
-      ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
-      say(`RESIGNED ${sessionId}`);
-    }
+    void (async () => {
+      for (;;) {
+        const { sessionId } = ok<{ sessionId: string }>(dispatch(ctx, 'importSession', { document }));
+        ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
+        say(`SIGNED ${sessionId}`);
+        ok(dispatch(ctx, 'beginAmendment', { sessionId, reason: 'Crash test amendment', by: 'Dr Crash Test' }));
+        say(`AMENDING ${sessionId}`);
+        ok(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Amended room' } }));
+        say(`CHANGED ${sessionId}`);
+        ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
+        say(`RESIGNED ${sessionId}`);
+        // Let the backups each signature started run, as they do between clicks in the app.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    break;
 }
-closeContext(ctx);
+if (mode !== 'sign') closeContext(ctx);
