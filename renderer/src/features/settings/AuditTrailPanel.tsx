@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useApp } from '../../state/context';
 import type { AuditTrailCheck } from '../../../../shared/ipc/contract';
-import { formatDateTime } from '../../../../shared/domain/parse';
+import { formatInstant } from '../../lib/localTime';
 
 /**
  * The audit trail's tamper check, on demand: every entry's hash is recomputed and linked to the
@@ -41,7 +41,7 @@ export function AuditTrailPanel() {
           <div className="audit-broken">
             <p>
               <strong>Broken at entry #{result.firstBrokenId}</strong>
-              {result.at ? ` (${formatDateTime(result.at)}${result.who ? `, ${result.who}` : ''}${result.what ? `, ${result.what}` : ''})` : ''}: {result.reason}
+              {result.at ? ` (${formatInstant(result.at)}${result.who ? `, ${result.who}` : ''}${result.what ? `, ${result.what}` : ''})` : ''}: {result.reason}
             </p>
             <p>Entries before it are intact. Do not delete anything: call IT, who can restore the database from a backup and investigate.</p>
           </div>

@@ -7,6 +7,7 @@ import { TimerSettingsPanel } from './TimerSettingsPanel';
 import { TargetPresetsSection } from './TargetPresetsSection';
 import { ExportSettingsPanel, ServiceInfoPanel } from './ExportSettingsPanel';
 import { AuditTrailPanel } from './AuditTrailPanel';
+import { BackupPanel } from './BackupPanel';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -212,6 +213,7 @@ export function SettingsScreen() {
       <TimerSettingsPanel />
       <ServiceInfoPanel />
       <ExportSettingsPanel />
+      <BackupPanel />
       <AuditTrailPanel />
     </main>
   );
