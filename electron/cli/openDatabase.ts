@@ -1,6 +1,9 @@
 import { createContext, osAccount, type Ctx } from '../main/context';
 import type { Io } from './io';
-import type { commandLogger } from './logger';
+import { commandLogger } from './logger';
+import { closeContext } from '../main/context';
+import { locateDb, missingDbProblem, type DbLocation } from './dbLocation';
+import { EXIT, type ExitCode } from './exitCodes';
 import { appVersion } from './version';
 
 /**
@@ -16,4 +19,31 @@ export function openCommandContext(dbPath: string, io: Io, log: ReturnType<typeo
     return { ctx, usable: false };
   }
   return { ctx, usable: true };
+}
+
+/**
+ * Runs a command on the app's database: a missing database is reported (never created) and
+ * one that cannot be used safely exits 3, as the app's startup screen would say it; the
+ * context is always closed afterwards.
+ */
+export function withCommandDatabase(
+  dbOption: string | undefined,
+  io: Io,
+  env: NodeJS.ProcessEnv,
+  body: (ctx: Ctx, location: DbLocation, log: ReturnType<typeof commandLogger>) => ExitCode,
+): ExitCode {
+  const location = locateDb(dbOption, env);
+  const missing = missingDbProblem(location);
+  if (missing) {
+    io.err(missing);
+    return EXIT.database;
+  }
+  const log = commandLogger(io);
+  const { ctx, usable } = openCommandContext(location.path, io, log);
+  try {
+    if (!usable) return EXIT.database;
+    return body(ctx, location, log);
+  } finally {
+    closeContext(ctx);
+  }
 }

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import type { Command } from '../args';
-import { closeContext, systemClock, type Ctx } from '../../main/context';
-import { openCommandContext } from '../openDatabase';
-import { locateDb, missingDbProblem, type DbLocation } from '../dbLocation';
+import { systemClock } from '../../main/context';
+import { withCommandDatabase } from '../openDatabase';
+import type { DbLocation } from '../dbLocation';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
-import { commandLogger } from '../logger';
 import { readSessionFile, issueList } from '../sessionFile';
 import { appVersion } from '../version';
 import { AppError } from '../../main/ipc/appError';
@@ -32,7 +31,7 @@ export function runExport(command: ExportCommand, io: Io, env: NodeJS.ProcessEnv
     io.err(`cryolog: "${command.sessionId}" is not a session ID.\nA session ID looks like 3f1c2a4e-8b7d-4c3e-9a1b-2d4e6f8a0b1c; copy it from the "Session ID:" line of a summary.`);
     return EXIT.failed;
   }
-  return withDatabase(command.db, io, env, (ctx, db) => {
+  return withCommandDatabase(command.db, io, env, (ctx, db) => {
     const database = ctx.db!;
     const isAftercare = command.format.startsWith('aftercare');
     try {
@@ -104,7 +103,7 @@ export function runExportFile(command: FileCommand, io: Io): ExitCode {
 
 /** `cryolog export --from --to`: every signed session of the range in one CSV or JSON file. */
 export function runExportBulk(command: BulkCommand, io: Io, env: NodeJS.ProcessEnv): ExitCode {
-  return withDatabase(command.db, io, env, (ctx) => {
+  return withCommandDatabase(command.db, io, env, (ctx) => {
     try {
       const result = exportBulkToFolder(ctx, command, (done, total) => io.err(`cryolog: ${done} of ${total} sessions`));
       io.err(`cryolog: ${result.sessions} session(s), ${result.rows} row(s) written to ${result.path}\nsha256 ${result.sha256}`);
@@ -115,23 +114,6 @@ export function runExportBulk(command: BulkCommand, io: Io, env: NodeJS.ProcessE
       return EXIT.failed;
     }
   });
-}
-
-function withDatabase(dbOption: string | undefined, io: Io, env: NodeJS.ProcessEnv, body: (ctx: Ctx, db: DbLocation) => ExitCode): ExitCode {
-  const db = locateDb(dbOption, env);
-  const missing = missingDbProblem(db);
-  if (missing) {
-    io.err(missing);
-    return EXIT.database;
-  }
-  const log = commandLogger(io);
-  const { ctx, usable } = openCommandContext(db.path, io, log);
-  try {
-    if (!usable) return EXIT.database;
-    return body(ctx, db);
-  } finally {
-    closeContext(ctx);
-  }
 }
 
 /** --out names the file exactly: it is replaced if it exists, atomically (never half-written). */

@@ -1,12 +1,9 @@
 import type { AuditTrailCheck } from '../../../shared/ipc/contract';
-import { closeContext } from '../../main/context';
 import { dispatch } from '../../main/ipc/dispatch';
 import type { Command } from '../args';
-import { locateDb, missingDbProblem } from '../dbLocation';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
-import { commandLogger } from '../logger';
-import { openCommandContext } from '../openDatabase';
+import { withCommandDatabase } from '../openDatabase';
 
 type VerifyCommand = Extract<Command, { kind: 'verify' }>;
 
@@ -17,16 +14,7 @@ type VerifyCommand = Extract<Command, { kind: 'verify' }>;
  * database: a missing one is reported, as for export.
  */
 export function runVerify(command: VerifyCommand, io: Io, env: NodeJS.ProcessEnv): ExitCode {
-  const db = locateDb(command.db, env);
-  const missing = missingDbProblem(db);
-  if (missing) {
-    io.err(missing);
-    return EXIT.database;
-  }
-  const log = commandLogger(io);
-  const { ctx, usable } = openCommandContext(db.path, io, log);
-  try {
-    if (!usable) return EXIT.database;
+  return withCommandDatabase(command.db, io, env, (ctx, db, log) => {
     const result = dispatch(ctx, 'verifyAuditTrail', {});
     if (!result.ok) {
       const details = log.details().map((d) => `Detail for IT: ${d}`);
@@ -36,9 +24,7 @@ export function runVerify(command: VerifyCommand, io: Io, env: NodeJS.ProcessEnv
     const check = result.data as AuditTrailCheck;
     io.out(verdict(check));
     return check.ok ? EXIT.ok : EXIT.failed;
-  } finally {
-    closeContext(ctx);
-  }
+  });
 }
 
 export function verdict(check: AuditTrailCheck): string {
