@@ -58,3 +58,24 @@ describe.skipIf(!asRoot)('a full disk while saving (real 1 MiB filesystem)', () 
     }
   });
 });
+
+describe.skipIf(!asRoot)('a read-only disk at start (real read-only tmpfs)', () => {
+  it('opens to a screen that says the disk is read-only, and the file is untouched', () => {
+    const at = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-ro-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', at]);
+    try {
+      const file = path.join(at, 'cryolog.sqlite');
+      const first = createContext({ dbPath: file, appVersion: 'test', clock: fixedClock(), log: quietLog });
+      dispatch(first, 'createPatient', {});
+      closeContext(first);
+      const before = fs.readFileSync(file);
+      execFileSync('mount', ['-o', 'remount,ro', at]);
+      const ctx = createContext({ dbPath: file, appVersion: 'test', log: quietLog });
+      expect(ctx.startup).toMatchObject({ state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'The record database cannot be opened' });
+      expect(ctx.startup.state === 'failed' && ctx.startup.message).toMatch(/is on a read-only disk \(EROFS\).*Nothing was changed/);
+      expect(fs.readFileSync(file).equals(before)).toBe(true);
+    } finally {
+      execFileSync('umount', [at]);
+    }
+  });
+});

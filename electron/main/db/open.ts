@@ -33,6 +33,34 @@ function isMemory(file: string): boolean {
  * an existing database before it is migrated, then the migrations in one transaction.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  try {
+    return openDatabaseUnchecked(file, options);
+  } catch (error) {
+    throw error instanceof DbOpenError && error.problem === 'DB_CANNOT_OPEN' && !isMemory(file) ? withReadOnlyReason(error, file) : error;
+  }
+}
+
+/**
+ * SQLite says only "unable to open database file" for a read-only file, folder or disk; the
+ * person at the screen (and IT) need to know which. Probes the file, then its folder.
+ */
+function withReadOnlyReason(error: DbOpenError, file: string): DbOpenError {
+  for (const [what, target] of [
+    ['database file', file],
+    ['folder', path.dirname(file)],
+  ] as const) {
+    try {
+      if (fs.existsSync(target)) fs.accessSync(target, fs.constants.W_OK);
+    } catch (probe) {
+      const code = (probe as NodeJS.ErrnoException).code;
+      const why = code === 'EROFS' ? 'is on a read-only disk' : 'is read-only for this user';
+      return new DbOpenError('DB_CANNOT_OPEN', `The ${what} ${target} ${why} (${code}), so nothing could be saved. Nothing was changed.`, { cause: error });
+    }
+  }
+  return error;
+}
+
+function openDatabaseUnchecked(file: string, options: OpenOptions): OpenedDatabase {
   const migrations = options.migrations ?? MIGRATIONS;
   const now = options.now ?? (() => new Date());
   let tightened: TightenedFile[] = [];
