@@ -24,14 +24,14 @@ export function openCommandContext(dbPath: string, io: Io, log: ReturnType<typeo
 /**
  * Runs a command on the app's database: a missing database is reported (never created) and
  * one that cannot be used safely exits 3, as the app's startup screen would say it; the
- * context is always closed afterwards.
+ * context is closed afterwards, once the body's promise settles for an asynchronous command.
  */
-export function withCommandDatabase(
+export function withCommandDatabase<R extends ExitCode | Promise<ExitCode>>(
   dbOption: string | undefined,
   io: Io,
   env: NodeJS.ProcessEnv,
-  body: (ctx: Ctx, location: DbLocation, log: ReturnType<typeof commandLogger>) => ExitCode,
-): ExitCode {
+  body: (ctx: Ctx, location: DbLocation, log: ReturnType<typeof commandLogger>) => R,
+): R | ExitCode {
   const location = locateDb(dbOption, env);
   const missing = missingDbProblem(location);
   if (missing) {
@@ -40,10 +40,18 @@ export function withCommandDatabase(
   }
   const log = commandLogger(io);
   const { ctx, usable } = openCommandContext(location.path, io, log);
+  let result: R;
   try {
-    if (!usable) return EXIT.database;
-    return body(ctx, location, log);
-  } finally {
+    if (!usable) {
+      closeContext(ctx);
+      return EXIT.database;
+    }
+    result = body(ctx, location, log);
+  } catch (error) {
     closeContext(ctx);
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(() => closeContext(ctx)) as R;
+  closeContext(ctx);
+  return result;
 }

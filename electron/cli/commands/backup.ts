@@ -1,13 +1,10 @@
 import path from 'node:path';
-import { closeContext } from '../../main/context';
 import { backupFolderFor, readBackupSettings, readBackupStatus, writeBackupStatus } from '../../main/backup/backupSettings';
 import { runBackup } from '../../main/backup/runBackup';
 import type { Command } from '../args';
-import { locateDb, missingDbProblem } from '../dbLocation';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
-import { commandLogger } from '../logger';
-import { openCommandContext } from '../openDatabase';
+import { withCommandDatabase } from '../openDatabase';
 import { progressLines } from './progress';
 
 type BackupCommand = Extract<Command, { kind: 'backup' }>;
@@ -20,16 +17,8 @@ type BackupCommand = Extract<Command, { kind: 'backup' }>;
  * backups kept), 3 database missing or not usable.
  */
 export async function runBackupCommand(command: BackupCommand, io: Io, env: NodeJS.ProcessEnv): Promise<ExitCode> {
-  const location = locateDb(command.db, env);
-  const missing = missingDbProblem(location);
-  if (missing) {
-    io.err(missing);
-    return EXIT.database;
-  }
-  const log = commandLogger(io);
-  const { ctx, usable } = openCommandContext(location.path, io, log);
-  try {
-    if (!usable || !ctx.db) return EXIT.database;
+  return withCommandDatabase(command.db, io, env, async (ctx, location, log) => {
+    if (!ctx.db) return EXIT.database;
     const db = ctx.db;
     const settings = readBackupSettings(db, log).value;
     const folder = command.to !== undefined ? path.resolve(command.to) : backupFolderFor(location.path, settings);
@@ -61,8 +50,6 @@ export async function runBackupCommand(command: BackupCommand, io: Io, env: Node
       io.err(`cryolog backup: ${message}`);
       return EXIT.failed;
     }
-  } finally {
-    closeContext(ctx);
-  }
+  });
 }
 

@@ -13,7 +13,7 @@ import { fileNameFor } from '../../../shared/export/fileName';
 import { FORMAT_INFO, type FileFormat } from '../../../shared/export/formats';
 import type { ExportSource } from '../../../shared/export/source';
 import { buildAftercareSheet } from '../../../shared/export/aftercare';
-import type { ExportRecord } from '../../../shared/ipc/exportsContract';
+import type { ExportRecord, ExportSettings } from '../../../shared/ipc/exportsContract';
 
 type ExportChannel =
   | 'exportSession'
@@ -28,9 +28,9 @@ type ExportChannel =
   | 'stepBulkExport'
   | 'cancelBulkExport';
 
-export function exportFileName(ctx: Ctx, source: ExportSource, format: FileFormat): string {
+function exportFileName(settings: ExportSettings, source: ExportSource, format: FileFormat): string {
   const d = source.doc;
-  return fileNameFor(readExportSettings(ctx, requireDb(ctx)).value.fileNamePattern, format, {
+  return fileNameFor(settings.fileNamePattern, format, {
     sessionId: d.session.id,
     startedAt: d.session.startedAt,
     nhsNumber: d.patient.nhsNumber,
@@ -41,9 +41,9 @@ export function exportFileName(ctx: Ctx, source: ExportSource, format: FileForma
 }
 
 /** Where a file goes: the configured drop folder, or the path chosen in the save dialog (null: cancelled). */
-function destinationFor(ctx: Ctx, destination: 'drop-folder' | 'save-dialog', fileName: string): { folder: string; fileName: string; replace: boolean } | null {
+function destinationFor(ctx: Ctx, settings: ExportSettings, destination: 'drop-folder' | 'save-dialog', fileName: string): { folder: string; fileName: string; replace: boolean } | null {
   if (destination === 'drop-folder') {
-    const folder = readExportSettings(ctx, requireDb(ctx)).value.dropFolder;
+    const folder = settings.dropFolder;
     if (!folder) throw new AppError('EXPORT_WRITE_FAILED', 'No drop folder is set. An administrator sets it in Settings → Exports; until then use "Save as…".');
     return { folder, fileName, replace: false };
   }
@@ -63,7 +63,7 @@ export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
       format,
       status: source.status,
       version: source.version,
-      fileName: exportFileName(ctx, source, format),
+      fileName: exportFileName(settings, source, format),
       mimeType: rendered.mimeType,
       encoding: binary ? 'base64' : 'utf8',
       content: binary ? rendered.bytes.toString('base64') : rendered.bytes.toString('utf8'),
@@ -74,8 +74,10 @@ export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
     const db = requireDb(ctx);
     const isAftercare = format === 'aftercare-pdf' || format === 'aftercare-pdf-large';
     const source = isAftercare ? loadAftercareSource(ctx, db, sessionId) : loadExportSource(ctx, db, { sessionId, format, version });
-    const rendered = renderExport(source, format, readExportSettings(ctx, db).value);
-    const where = destinationFor(ctx, destination, exportFileName(ctx, source, format));
+    // One read of the settings for the whole export: what is rendered, named and where it goes agree.
+    const settings = readExportSettings(ctx, db).value;
+    const rendered = renderExport(source, format, settings);
+    const where = destinationFor(ctx, settings, destination, exportFileName(settings, source, format));
     if (!where) return { saved: false };
     const written = writeFileAtomically(where.folder, where.fileName, rendered.bytes, { replace: where.replace, mode: exportFileMode(destination) });
     const entry = { at: localNow(ctx), format, version: source.version, status: source.status, destination, path: written.path, bytes: written.bytes, sha256: written.sha256 };

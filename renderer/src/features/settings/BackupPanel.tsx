@@ -3,6 +3,7 @@ import { useApp } from '../../state/context';
 import { formatInstant } from '../../lib/localTime';
 import { DEFAULT_BACKUP_SETTINGS, type BackupFileCheck, type BackupSettings, type BackupStatus } from '../../../../shared/ipc/backupContract';
 import { SettingsSaveRow } from './SettingsSaveRow';
+import { useAuditedSetting } from './useAuditedSetting';
 
 // Backups: where they go and how many are kept (audited, like every service setting), when the
 // last one ran and whether it was checked, "Back up now" with its progress, and a check of any
@@ -14,10 +15,12 @@ const POLL_MS = 500;
 export function BackupPanel() {
   const api = useApp((s) => s.api);
   const [status, setStatus] = useState<BackupStatus | null>(null);
-  const [settings, setSettings] = useState<{ value: BackupSettings; updatedBy: string | null; updatedAt: string | null } | null>(null);
-  const [draft, setDraft] = useState<BackupSettings | null>(null);
-  const [changedBy, setChangedBy] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const { state: settings, current, setDraft, changed, changedBy, setChangedBy, message, setMessage, onSave } = useAuditedSetting<BackupSettings>(
+    useCallback(() => api.getBackupSettings({}), [api]),
+    useCallback((value, by) => api.saveBackupSettings({ value, changedBy: by }), [api]),
+    DEFAULT_BACKUP_SETTINGS,
+    'Type your name: backup settings are recorded with who changed them.',
+  );
   const [checks, setChecks] = useState<Record<string, BackupFileCheck | string>>({});
   const polling = useRef<number | null>(null);
 
@@ -33,7 +36,6 @@ export function BackupPanel() {
 
   useEffect(() => {
     void api.getBackupStatus({}).then((r) => r.ok && setStatus(r.data));
-    void api.getBackupSettings({}).then((r) => r.ok && setSettings(r.data));
     return () => {
       if (polling.current !== null) window.clearInterval(polling.current);
     };
@@ -51,15 +53,6 @@ export function BackupPanel() {
     setChecks((c) => ({ ...c, [fileName]: r.ok ? r.data : r.error.message }));
   }
 
-  const current = draft ?? settings?.value ?? DEFAULT_BACKUP_SETTINGS;
-  async function onSave() {
-    if (!changedBy.trim()) return setMessage('Type your name: backup settings are recorded with who changed them.');
-    const r = await api.saveBackupSettings({ value: current, changedBy: changedBy.trim() });
-    if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
-    setSettings(r.data);
-    setDraft(null);
-    setMessage('Saved.');
-  }
   const int = (text: string) => (/^\d{1,3}$/.test(text.trim()) ? Number(text.trim()) : NaN);
 
   const last = status?.lastResult === 'ok' ? `Last backup ${formatInstant(status.lastSuccessAt)}, checked: ${status.lastFile}` : null;
@@ -128,7 +121,7 @@ export function BackupPanel() {
           <input id="backup-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
-      <SettingsSaveRow label="Save backup settings" onSave={() => void onSave()} changed={draft !== null} updatedBy={settings?.updatedBy} updatedAt={settings?.updatedAt} neverChanged="Defaults: 7 daily and 4 weekly backups beside the database." message={message} />
+      <SettingsSaveRow label="Save backup settings" onSave={() => void onSave()} changed={changed} updatedBy={settings?.updatedBy} updatedAt={settings?.updatedAt} neverChanged="Defaults: 7 daily and 4 weekly backups beside the database." message={message} />
     </section>
   );
 }

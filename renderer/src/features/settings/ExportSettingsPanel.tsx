@@ -1,52 +1,30 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import { useApp } from '../../state/context';
 import { SettingsSaveRow } from './SettingsSaveRow';
 import { FILE_NAME_TOKENS, fileNameFor } from '../../../../shared/export/fileName';
 import { DEFAULT_EXPORT_SETTINGS, type ExportSettings } from '../../../../shared/ipc/exportsContract';
 import { DEFAULT_SERVICE_INFO, type ServiceInfo } from '../../../../shared/export/source';
-import type { Result } from '../../../../shared/ipc/result';
+import { useAuditedSetting } from './useAuditedSetting';
 
 // Two service settings the exports need, edited as a whole and saved with the name of whoever
 // changed them (audited), like the rule thresholds: where files go and what they are called,
 // and the service's own details that the patient's aftercare sheet and HL7 messages carry.
 
-interface SettingState<T> {
-  value: T;
-  updatedBy: string | null;
-  updatedAt: string | null;
-}
-
 const EXAMPLE = { sessionId: '51000000-0000-4000-8000-000000000002', startedAt: '2026-03-10T09:10:00+00:00', nhsNumber: '9990079196', localMrn: 'TST0000001', familyName: 'Ashcombe', version: 2 };
-
-function useSetting<T>(load: () => Promise<Result<SettingState<T>>>) {
-  const [state, setState] = useState<SettingState<T> | null>(null);
-  useEffect(() => {
-    void load().then((r) => r.ok && setState(r.data));
-  }, [load]);
-  return [state, setState] as const;
-}
 
 export function ExportSettingsPanel() {
   const api = useApp((s) => s.api);
-  const [state, setState] = useSetting(useCallback(() => api.getExportSettings({}), [api]));
-  const [draft, setDraft] = useState<ExportSettings | null>(null);
-  const [changedBy, setChangedBy] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const current = draft ?? state?.value ?? DEFAULT_EXPORT_SETTINGS;
+  const { state, current, setDraft, changed, changedBy, setChangedBy, message, onSave } = useAuditedSetting<ExportSettings>(
+    useCallback(() => api.getExportSettings({}), [api]),
+    useCallback((value, by) => api.saveExportSettings({ value, changedBy: by }), [api]),
+    DEFAULT_EXPORT_SETTINGS,
+    'Type your name: export settings are recorded with who changed them.',
+  );
   let example: string;
   try {
     example = fileNameFor(current.fileNamePattern, 'pdf', EXAMPLE);
   } catch {
     example = '';
-  }
-
-  async function onSave() {
-    if (!changedBy.trim()) return setMessage('Type your name: export settings are recorded with who changed them.');
-    const r = await api.saveExportSettings({ value: current, changedBy: changedBy.trim() });
-    if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
-    setState(r.data);
-    setDraft(null);
-    setMessage('Saved.');
   }
 
   return (
@@ -74,7 +52,7 @@ export function ExportSettingsPanel() {
       <p id="file-name-tokens" className="muted small">
         Tokens: {Object.entries(FILE_NAME_TOKENS).map(([t, d]) => `${t} ${d}`).join('; ')}.
       </p>
-      <SettingsSaveRow label="Save export settings" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Defaults (never changed)." message={message} />
+      <SettingsSaveRow label="Save export settings" onSave={() => void onSave()} changed={changed} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Defaults (never changed)." message={message} />
     </section>
   );
 }
@@ -91,20 +69,12 @@ const SERVICE_FIELDS: { key: keyof ServiceInfo; label: string; hint?: string }[]
 
 export function ServiceInfoPanel() {
   const api = useApp((s) => s.api);
-  const [state, setState] = useSetting(useCallback(() => api.getServiceInfo({}), [api]));
-  const [draft, setDraft] = useState<ServiceInfo | null>(null);
-  const [changedBy, setChangedBy] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
-  const current = draft ?? state?.value ?? DEFAULT_SERVICE_INFO;
-
-  async function onSave() {
-    if (!changedBy.trim()) return setMessage('Type your name: the service details are recorded with who changed them.');
-    const r = await api.saveServiceInfo({ value: current, changedBy: changedBy.trim() });
-    if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
-    setState(r.data);
-    setDraft(null);
-    setMessage('Saved.');
-  }
+  const { state, current, setDraft, changed, changedBy, setChangedBy, message, onSave } = useAuditedSetting<ServiceInfo>(
+    useCallback(() => api.getServiceInfo({}), [api]),
+    useCallback((value, by) => api.saveServiceInfo({ value, changedBy: by }), [api]),
+    DEFAULT_SERVICE_INFO,
+    'Type your name: the service details are recorded with who changed them.',
+  );
 
   return (
     <section className="panel" aria-labelledby="service-info-heading">
@@ -122,7 +92,7 @@ export function ServiceInfoPanel() {
           <input id="service-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
-      <SettingsSaveRow label="Save service details" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Not set yet: the aftercare sheet has no telephone number until it is." message={message} />
+      <SettingsSaveRow label="Save service details" onSave={() => void onSave()} changed={changed} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Not set yet: the aftercare sheet has no telephone number until it is." message={message} />
     </section>
   );
 }
