@@ -56,7 +56,7 @@ export function SignInScreen() {
         <h1 id="sign-in-heading">{returning ? 'CryoLog is locked' : 'Sign in to CryoLog'}</h1>
         {returning ? (
           <p>
-            Locked for <strong>{lockedBy.displayName}</strong>. Their work is kept as it was; type the {secretLabel.toLowerCase()} to go on.
+            Locked for <strong>{lockedBy.displayName}</strong>. Their work is kept as it was; type the {lockedBy.secretKind === 'pin' ? 'PIN' : 'password'} to go on.
           </p>
         ) : (
           <p className="muted">Records are shown only to someone signed in. Ask an administrator if you have no account.</p>
