@@ -139,9 +139,14 @@ function tokenize(src: string): Token[] {
       let hasExpression = false;
       while (j < src.length && !(src[j] === '`' && depth === 0)) {
         if (src[j] === '\\') j += 2;
-        else if (src.startsWith('${', j)) (depth++, (hasExpression = true), (j += 2));
-        else if (src[j] === '}' && depth > 0) (depth--, j++);
-        else j++;
+        else if (src.startsWith('${', j)) {
+          depth++;
+          hasExpression = true;
+          j += 2;
+        } else if (src[j] === '}' && depth > 0) {
+          depth--;
+          j++;
+        } else j++;
       }
       tokens.push({ kind: 'str', value: unescape(src.slice(i + 1, j)), template: hasExpression });
       i = j + 1;
