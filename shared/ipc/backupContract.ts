@@ -28,9 +28,13 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', keepDaily: 
 export const BACKUP_REASONS = ['start', 'sign-off', 'hourly', 'manual'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
-/** Backup file names as written by runBackup: cryolog-YYYYMMDD-HHMMSS-<reason>.sqlite (UTC). */
-export const BACKUP_FILE_NAME = /^cryolog-(\d{8})-(\d{6})-(start|sign-off|hourly|manual)\.sqlite$/;
-const BackupFileName = z.string().max(100).regex(BACKUP_FILE_NAME, 'That is not the name of a CryoLog backup (cryolog-YYYYMMDD-HHMMSS-<reason>.sqlite).');
+/**
+ * Backup file names as written by runBackup: cryolog-YYYYMMDD-HHMMSS±HHMM-<reason>.sqlite, the
+ * device's local time and its UTC offset (backupName.ts says why); names without the offset
+ * were written by earlier versions, in UTC.
+ */
+export const BACKUP_FILE_NAME = /^cryolog-(\d{8})-(\d{6})([+-]\d{4})?-(start|sign-off|hourly|manual)\.sqlite$/;
+const BackupFileName = z.string().max(100).regex(BACKUP_FILE_NAME, 'That is not the name of a CryoLog backup (cryolog-YYYYMMDD-HHMMSS+HHMM-<reason>.sqlite).');
 
 const settingState = <T extends z.ZodType>(value: T) => z.strictObject({ value, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
 const who = z.string().trim().min(1, 'Type your name.').max(120);
