@@ -72,6 +72,36 @@ export const BackupFileCheck = z.strictObject({
 });
 export type BackupFileCheck = z.infer<typeof BackupFileCheck>;
 
+const RecordCounts = { patients: Count, sessions: Count, auditEntries: Count };
+
+/** What the restore screen shows before anything is done: the backup against the database it would replace. */
+export const RestorePreview = z.strictObject({
+  fileName: z.string(),
+  /** When the backup was taken (from its name). */
+  takenAt: IsoDateTime,
+  /** The backup's quick check and counts; ok false: it cannot be restored (problems say why). */
+  backup: BackupFileCheck,
+  current: z.strictObject({ ...RecordCounts, schemaVersion: z.int() }),
+  /** The database that would be replaced; it is kept beside it as <name>.before-restore-<time>. */
+  databasePath: z.string(),
+});
+export type RestorePreview = z.infer<typeof RestorePreview>;
+
+/** The restore under way or last done in this process; the window polls it while one runs. */
+export const RestoreStatus = z.strictObject({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  fileName: z.string().nullable(),
+  percent: z.int().min(0).max(100),
+  /** What the restored database holds (done). */
+  restored: z.strictObject({ ...RecordCounts, schemaVersion: z.int() }).nullable(),
+  /** Where the database that was replaced is kept (done). */
+  keptAside: z.string().nullable(),
+  /** Why it failed and what to do (failed). */
+  message: z.string().nullable(),
+});
+export type RestoreStatus = z.infer<typeof RestoreStatus>;
+export const NO_RESTORE: RestoreStatus = { state: 'idle', fileName: null, percent: 0, restored: null, keptAside: null, message: null };
+
 export const backupChannels = {
   getBackupSettings: { req: z.strictObject({}), res: settingState(BackupSettings) },
   saveBackupSettings: { req: z.strictObject({ value: BackupSettings, changedBy: who }), res: settingState(BackupSettings) },
@@ -80,4 +110,10 @@ export const backupChannels = {
   // not); the window polls getBackupStatus. false: one is already running.
   runBackupNow: { req: z.strictObject({}), res: z.strictObject({ started: z.boolean() }) },
   checkBackupFile: { req: z.strictObject({ fileName: BackupFileName }), res: BackupFileCheck },
+  // Restore, by a backup's name in the backup folder only (the window never names a path).
+  previewRestore: { req: z.strictObject({ fileName: BackupFileName }), res: RestorePreview },
+  // Answers once the restore has started (the database is closed, copied over and reopened in
+  // the background); every other channel is refused until it ends; the window polls getRestoreStatus.
+  startRestore: { req: z.strictObject({ fileName: BackupFileName, restoredBy: who }), res: z.strictObject({ started: z.literal(true) }) },
+  getRestoreStatus: { req: z.strictObject({}), res: RestoreStatus },
 } as const;

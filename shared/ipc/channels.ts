@@ -49,6 +49,9 @@ export const CHANNELS = [
   'getBackupStatus',
   'runBackupNow',
   'checkBackupFile',
+  'previewRestore',
+  'startRestore',
+  'getRestoreStatus',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

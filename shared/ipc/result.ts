@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   'NOT_READY_TO_EXPORT',
   /** The file could not be written (missing, read-only or full folder); nothing partial is left. */
   'EXPORT_WRITE_FAILED',
+  /** A backup is being restored: every request but its status waits until it has finished. */
+  'RESTORING',
+  /** The backup cannot be restored now (damaged, unreadable, a backup under way); nothing was changed. */
+  'RESTORE_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

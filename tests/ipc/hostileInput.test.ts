@@ -116,6 +116,10 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   getBackupStatus: () => ({}),
   runBackupNow: () => ({}),
   checkBackupFile: () => ({ fileName: 'cryolog-20261124-091000-manual.sqlite' }),
+  // No backup of that name exists in the seeded folder: an accepted request is refused (nothing to restore), never started.
+  previewRestore: () => ({ fileName: 'cryolog-20261124-091000+0000-manual.sqlite' }),
+  startRestore: () => ({ fileName: 'cryolog-20261124-091000+0000-manual.sqlite', restoredBy: 'Admin Tester' }),
+  getRestoreStatus: () => ({}),
 };
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -7,6 +7,7 @@ import { handlers, type Handler } from '../handlers';
 import { sqliteCode } from '../db/errors';
 import { AppError } from './appError';
 import { plainIssueMessage, showable } from './issueMessages';
+import { isRestoring, RESTORING_MESSAGE } from '../backup/restoreInApp';
 
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
 // host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
@@ -14,12 +15,17 @@ import { plainIssueMessage, showable } from './issueMessages';
 export const INTERNAL_FAILURE_MESSAGE =
   'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.';
 
-const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo']);
+const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo', 'getRestoreStatus']);
+
+/** The one channel answered while a restore replaces the database: its progress. */
+const OPEN_DURING_RESTORE: Channel = 'getRestoreStatus';
 
 export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<unknown> {
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', 'CryoLog received a request it does not know. Restart CryoLog; if it happens again, call IT.');
   }
+  // The database is closed or being replaced: nothing may read or write it until the restore ends.
+  if (channel !== OPEN_DURING_RESTORE && isRestoring(ctx)) return fail('RESTORING', RESTORING_MESSAGE);
   const parsed = contract[channel].req.safeParse(payload, { error: plainIssueMessage });
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
