@@ -64,9 +64,11 @@ Commands:
       backup, and nothing is removed. Prints the backup's path; progress
       ("copied 40%") on stderr.
   restore <backup-file>
-      Close CryoLog first. Check the backup (quick_check, a CryoLog database, a
-      schema this version knows), keep the current database aside as
-      <database>.before-restore-<time>, then put the backup in its place.
+      Close CryoLog first (refused while any program has the database open).
+      Check the backup (quick_check, a CryoLog database, a schema this version
+      knows), copy it beside the database and check the copy in full
+      (integrity_check), keep the current database aside as
+      <database>.before-restore-<time>, then put the copy in its place.
       Prints where the replaced database was kept.
 
 Options (export, import, verify, backup, restore):
