@@ -53,18 +53,22 @@ Commands:
       broken entry (when, who, what, and why the link fails).
   backup
       Copy the database while it may be in use (SQLite's online backup), check
-      the copy (quick_check, and the same number of patients, sessions and
-      audit entries as the database), then name it
-      cryolog-YYYYMMDD-HHMMSS-manual.sqlite (UTC, readable by this account
-      only) in --to <folder> or the app's backup folder (Settings → Backups;
-      default: "backups" beside the database), and remove older backups the
-      rotation no longer keeps (the newest of each of the last 7 days and 4
-      weeks by default). A copy that fails its check is discarded and nothing
-      is removed. Prints the backup's path; progress ("copied 40%") on stderr.
+      the copy in full (integrity_check, foreign_key_check, and the same
+      number of patients, sessions and audit entries as the database), then
+      name it cryolog-YYYYMMDD-HHMMSS+HHMM-manual.sqlite (local time and its
+      UTC offset, readable by this account only) in --to <folder> or the app's
+      backup folder (Settings → Backups; default: "backups" beside the
+      database), and remove older backups the rotation no longer keeps (the
+      newest of each of the last 7 local days and 4 weeks by default). A copy
+      that fails its check is kept as <name>.failed-check for IT, never as a
+      backup, and nothing is removed. Prints the backup's path; progress
+      ("copied 40%") on stderr.
   restore <backup-file>
-      Close CryoLog first. Check the backup (quick_check, a CryoLog database, a
-      schema this version knows), keep the current database aside as
-      <database>.before-restore-<time>, then put the backup in its place.
+      Close CryoLog first (refused while any program has the database open).
+      Check the backup (quick_check, a CryoLog database, a schema this version
+      knows), copy it beside the database and check the copy in full
+      (integrity_check), keep the current database aside as
+      <database>.before-restore-<time>, then put the copy in its place.
       Prints where the replaced database was kept.
 
 Options (export, import, verify, backup, restore):

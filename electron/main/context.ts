@@ -5,7 +5,7 @@ import type { DB } from './db/types';
 import { DbOpenError } from './db/errors';
 import { openDatabase } from './db/open';
 import { startupProblemScreen } from './startupProblems';
-import { setAuditActor } from './db/repos/audit';
+import { getAuditActor, setAuditActor } from './db/repos/audit';
 import { modeText, type TightenedFile } from './db/ownerOnly';
 import { newAuthSession, NOT_SIGNED_IN_ACTOR, type AuthSession } from './auth/authSession';
 
@@ -105,17 +105,44 @@ export function createContext(options: CreateContextOptions): Ctx {
         : null,
     ...(options.systemActor !== undefined && { systemActor: options.systemActor }),
   };
+  return { ...base, ...openForContext(options.dbPath, clock, log, options.systemActor ?? NOT_SIGNED_IN_ACTOR) };
+}
+
+type OpenedForContext = Pick<Ctx, 'db' | 'schemaVersion' | 'startup'>;
+
+function openForContext(dbPath: string, clock: Clock, log: Logger, actor: string): OpenedForContext {
   try {
-    const opened = openDatabase(options.dbPath, { now: () => clock.now() });
-    setAuditActor(opened.db, options.systemActor ?? NOT_SIGNED_IN_ACTOR);
+    const opened = openDatabase(dbPath, { now: () => clock.now() });
+    setAuditActor(opened.db, actor);
     for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
-    return { ...base, db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
+    return { db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
   } catch (error) {
     if (!(error instanceof DbOpenError)) throw error;
     log.error(`Database not opened: ${error.message}`, error.cause);
-    return { ...base, db: null, schemaVersion: 0, startup: startupProblemScreen(error, options.dbPath) };
+    return { db: null, schemaVersion: 0, startup: startupProblemScreen(error, dbPath) };
   }
+}
+
+/**
+ * Closes the context's database so its file can be replaced (a restore), and answers who its
+ * audit entries named, for reopenDatabase. Handlers see no database until then.
+ */
+export function detachDatabase(ctx: Ctx): string {
+  const actor = (ctx.db && getAuditActor(ctx.db)) ?? ctx.systemActor ?? NOT_SIGNED_IN_ACTOR;
+  closeContext(ctx);
+  ctx.db = null;
+  return actor;
+}
+
+/**
+ * Opens the file at ctx.dbPath again, the way createContext does (verified pragmas,
+ * quick_check, migrations after a safety copy), under the same audit actor. A file that cannot
+ * be used becomes the startup screen, as at start.
+ */
+export function reopenDatabase(ctx: Ctx, actor: string): void {
+  if (ctx.db?.open) throw new Error('reopenDatabase: the database is still open; detach it first.');
+  Object.assign(ctx, openForContext(ctx.dbPath, ctx.clock, ctx.log, actor));
 }
 
 /** Records (in the log, never a patient's data) that a record file was open to other accounts. */

@@ -15,6 +15,8 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   signIn: 'public',
   lockScreen: 'public',
   signOut: 'public',
+  // Progress only (no record); answered while the database is closed for a restore, when no account can be checked.
+  getRestoreStatus: 'public',
 
   reportActivity: 'signed-in',
   changeOwnSecret: 'signed-in',
@@ -70,6 +72,8 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   updateAccount: 'admin',
   resetAccountSecret: 'admin',
   saveAutoLockMinutes: 'admin',
+  previewRestore: 'admin',
+  startRestore: 'admin',
 };
 
 /**
@@ -77,4 +81,4 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
  * count as use for the idle lock. A running freeze timer's heartbeat does count (a clinician
  * mid-procedure must not be locked out).
  */
-export const PASSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['getStartupStatus', 'getAppInfo', 'getAuthState', 'getBackupStatus']);
+export const PASSIVE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['getStartupStatus', 'getAppInfo', 'getAuthState', 'getBackupStatus', 'getRestoreStatus']);

@@ -28,9 +28,13 @@ export const DEFAULT_BACKUP_SETTINGS: BackupSettings = { folder: '', keepDaily: 
 export const BACKUP_REASONS = ['start', 'sign-off', 'hourly', 'manual'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
-/** Backup file names as written by runBackup: cryolog-YYYYMMDD-HHMMSS-<reason>.sqlite (UTC). */
-export const BACKUP_FILE_NAME = /^cryolog-(\d{8})-(\d{6})-(start|sign-off|hourly|manual)\.sqlite$/;
-const BackupFileName = z.string().max(100).regex(BACKUP_FILE_NAME, 'That is not the name of a CryoLog backup (cryolog-YYYYMMDD-HHMMSS-<reason>.sqlite).');
+/**
+ * Backup file names as written by runBackup: cryolog-YYYYMMDD-HHMMSS±HHMM-<reason>.sqlite, the
+ * device's local time and its UTC offset (backupName.ts says why); names without the offset
+ * were written by earlier versions, in UTC.
+ */
+export const BACKUP_FILE_NAME = /^cryolog-(\d{8})-(\d{6})([+-]\d{4})?-(start|sign-off|hourly|manual)\.sqlite$/;
+const BackupFileName = z.string().max(100).regex(BACKUP_FILE_NAME, 'That is not the name of a CryoLog backup (cryolog-YYYYMMDD-HHMMSS+HHMM-<reason>.sqlite).');
 
 const settingState = <T extends z.ZodType>(value: T) => z.strictObject({ value, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
 const Count = z.int().min(0);
@@ -67,6 +71,36 @@ export const BackupFileCheck = z.strictObject({
 });
 export type BackupFileCheck = z.infer<typeof BackupFileCheck>;
 
+const RecordCounts = { patients: Count, sessions: Count, auditEntries: Count };
+
+/** What the restore screen shows before anything is done: the backup against the database it would replace. */
+export const RestorePreview = z.strictObject({
+  fileName: z.string(),
+  /** When the backup was taken (from its name). */
+  takenAt: IsoDateTime,
+  /** The backup's quick check and counts; ok false: it cannot be restored (problems say why). */
+  backup: BackupFileCheck,
+  current: z.strictObject({ ...RecordCounts, schemaVersion: z.int() }),
+  /** The database that would be replaced; it is kept beside it as <name>.before-restore-<time>. */
+  databasePath: z.string(),
+});
+export type RestorePreview = z.infer<typeof RestorePreview>;
+
+/** The restore under way or last done in this process; the window polls it while one runs. */
+export const RestoreStatus = z.strictObject({
+  state: z.enum(['idle', 'running', 'done', 'failed']),
+  fileName: z.string().nullable(),
+  percent: z.int().min(0).max(100),
+  /** What the restored database holds (done). */
+  restored: z.strictObject({ ...RecordCounts, schemaVersion: z.int() }).nullable(),
+  /** Where the database that was replaced is kept (done). */
+  keptAside: z.string().nullable(),
+  /** Why it failed and what to do (failed). */
+  message: z.string().nullable(),
+});
+export type RestoreStatus = z.infer<typeof RestoreStatus>;
+export const NO_RESTORE: RestoreStatus = { state: 'idle', fileName: null, percent: 0, restored: null, keptAside: null, message: null };
+
 export const backupChannels = {
   getBackupSettings: { req: z.strictObject({}), res: settingState(BackupSettings) },
   saveBackupSettings: { req: z.strictObject({ value: BackupSettings }), res: settingState(BackupSettings) },
@@ -75,4 +109,10 @@ export const backupChannels = {
   // not); the window polls getBackupStatus. false: one is already running.
   runBackupNow: { req: z.strictObject({}), res: z.strictObject({ started: z.boolean() }) },
   checkBackupFile: { req: z.strictObject({ fileName: BackupFileName }), res: BackupFileCheck },
+  // Restore, by a backup's name in the backup folder only (the window never names a path).
+  previewRestore: { req: z.strictObject({ fileName: BackupFileName }), res: RestorePreview },
+  // Answers once the restore has started (the database is closed, copied over and reopened in
+  // the background); every other channel is refused until it ends; the window polls getRestoreStatus.
+  startRestore: { req: z.strictObject({ fileName: BackupFileName }), res: z.strictObject({ started: z.literal(true) }) },
+  getRestoreStatus: { req: z.strictObject({}), res: RestoreStatus },
 } as const;

@@ -61,6 +61,9 @@ export const CHANNELS = [
   'updateAccount',
   'resetAccountSecret',
   'saveAutoLockMinutes',
+  'previewRestore',
+  'startRestore',
+  'getRestoreStatus',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

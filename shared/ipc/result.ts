@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'SIGN_IN_FAILED',
   /** The signed-in account is not an administrator. */
   'ADMIN_ONLY',
+  /** A backup is being restored: every request but its status waits until it has finished. */
+  'RESTORING',
+  /** The backup cannot be restored now (damaged, unreadable, a backup under way); nothing was changed. */
+  'RESTORE_REFUSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

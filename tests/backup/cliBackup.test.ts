@@ -58,9 +58,9 @@ describe('cryolog backup and restore', () => {
     expect(r.code).toBe(0);
     const file = r.stdout.trim();
     expect(path.dirname(file)).toBe(path.join(tmp, 'backups'));
-    expect(path.basename(file)).toMatch(/^cryolog-\d{8}-\d{6}-manual\.sqlite$/);
+    expect(path.basename(file)).toMatch(/^cryolog-\d{8}-\d{6}[+-]\d{4}-manual\.sqlite$/);
     expect(r.stderr).toMatch(/cryolog backup: copied 100%/);
-    expect(r.stderr).toMatch(/verified \(quick_check ok, 1 sessions\)/);
+    expect(r.stderr).toMatch(/verified \(integrity_check ok, 1 sessions\)/);
     expect(sessions(file)).toBe(1);
 
     const to = fs.mkdtempSync(path.join(tmp, 'share-'));

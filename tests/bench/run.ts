@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import { closeContext, createContext, type Ctx } from '../../electron/main/context';
+import { closeContext, type Ctx } from '../../electron/main/context';
+import { signedInContext } from '../helpers/testClinician';
 import { applyPragmas } from '../../electron/main/db/pragmas';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Res } from '../../shared/ipc/contract';
@@ -50,7 +51,8 @@ function stats(samplesNs: bigint[]): Stats {
 function main(): void {
   if (!Number.isInteger(ITERATIONS) || ITERATIONS < 1000) throw new Error('BENCH_ITERATIONS must be an integer of at least 1000.');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-bench-'));
-  const ctx = createContext({ dbPath: path.join(dir, 'cryolog.sqlite'), appVersion: 'bench', log: { info: () => {}, error: console.error } });
+  // Signed in as the synthetic administrator: the bench measures the path a signed-in window takes.
+  const ctx = signedInContext({ dbPath: path.join(dir, 'cryolog.sqlite'), appVersion: 'bench', log: { info: () => {}, error: console.error } });
   const floorDb = new Database(path.join(dir, 'floor.sqlite'));
   try {
     if (!ctx.db) throw new Error(`The benchmark database did not open: ${JSON.stringify(ctx.startup)}`);

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/db/open';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../electron/main/db/migrations';
 import { tempDir } from '../helpers/tempDir';
+import { BACKUP_FILE_NAME } from '../../shared/ipc/backupContract';
 import { fixtureFile } from '../tools/sessionFixtures';
 
 const CHILD = path.join(__dirname, 'children', 'crashWorkload.ts');
@@ -145,7 +146,7 @@ describe('SIGKILL at random moments on the real write path', () => {
       // Each signature starts a backup in the background, so kills land in backups too: a file
       // under a backup's real name is always a whole, checked copy (half copies keep a temporary name).
       const backups = path.join(dir, 'backups');
-      for (const f of fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => /^cryolog-\d{8}-\d{6}-.*\.sqlite$/.test(n)) : []) {
+      for (const f of fs.existsSync(backups) ? fs.readdirSync(backups).filter((n) => BACKUP_FILE_NAME.test(n)) : []) {
         expect(integrity(path.join(backups, f)), f).toBe('ok');
         namedBackups += 1;
       }

@@ -11,7 +11,7 @@ test('a backup made from Settings is listed and checks out; a damaged one is nam
   await page.goto(`${host.origin}/#/settings`);
   const panel = page.getByRole('region', { name: 'Backups' });
   await panel.getByRole('button', { name: 'Back up now' }).click();
-  await expect(panel.getByRole('status')).toContainText(/Last backup .*, checked: .*cryolog-\d{8}-\d{6}-manual\.sqlite/);
+  await expect(panel.getByRole('status')).toContainText(/Last backup .*, checked: .*cryolog-\d{8}-\d{6}[+-]\d{4}-manual\.sqlite/);
   const list = panel.getByRole('list', { name: 'Backups' });
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await list.getByRole('button', { name: 'Check' }).click();

@@ -129,6 +129,10 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   updateAccount: (s) => ({ id: s.adminId, displayName: 'Dr Synthetic Consultant', jobTitle: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001', role: 'admin', active: true }),
   resetAccountSecret: (s) => ({ id: s.adminId, next: { secretKind: 'pin', secret: '739146' } }),
   saveAutoLockMinutes: () => ({ minutes: 10 }),
+  // No backup of that name exists in the seeded folder: an accepted request is refused (nothing to restore), never started.
+  previewRestore: () => ({ fileName: 'cryolog-20261124-091000+0000-manual.sqlite' }),
+  startRestore: () => ({ fileName: 'cryolog-20261124-091000+0000-manual.sqlite' }),
+  getRestoreStatus: () => ({}),
 };
 
 /**

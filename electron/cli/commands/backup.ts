@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { backupFolderFor, readBackupSettings, readBackupStatus, writeBackupStatus } from '../../main/backup/backupSettings';
-import { runBackup } from '../../main/backup/runBackup';
+import { failedCheckMessage, runBackup } from '../../main/backup/runBackup';
 import type { Command } from '../args';
 import { EXIT, type ExitCode } from '../exitCodes';
 import type { Io } from '../io';
@@ -29,19 +29,20 @@ export async function runBackupCommand(command: BackupCommand, io: Io, env: Node
         folder,
         createFolder: command.to === undefined && settings.folder === '',
         now: () => ctx.clock.now(),
+        offsetMinutes: (at) => ctx.clock.offsetMinutes(at),
         reason: 'manual',
         rotation: { keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly },
         onProgress: progressLines(io, 'backup'),
       });
       if (!result.checkedOk) {
-        const lastError = `The backup copy failed its check and was discarded; older backups are kept. ${result.problem ?? ''}`.trim();
+        const lastError = failedCheckMessage(result);
         writeBackupStatus(db, { ...readBackupStatus(db), lastAttemptAt: at, lastResult: 'failed', lastError }, by, at);
         io.err(`cryolog backup: ${lastError}`);
         return EXIT.failed;
       }
       writeBackupStatus(db, { lastAttemptAt: at, lastSuccessAt: at, lastFile: result.file, lastResult: 'ok', lastError: null }, by, at);
       const pruned = result.pruned.length > 0 ? `; removed ${result.pruned.length} older backup(s) the rotation no longer keeps` : '';
-      io.err(`cryolog backup: verified (quick_check ok, ${result.sessions} sessions), ${result.bytes} bytes${pruned}.`);
+      io.err(`cryolog backup: verified (integrity_check ok, ${result.sessions} sessions), ${result.bytes} bytes${pruned}.`);
       io.out(`${result.file}\n`);
       return EXIT.ok;
     } catch (error) {

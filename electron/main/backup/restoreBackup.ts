@@ -2,7 +2,8 @@
 // runs while CryoLog is closed; the app must close its context first and reopen after). The
 // order keeps a usable database at every step: the backup is copied beside the database under
 // a temporary name, fsynced and checked again; the current database (with its -wal) is moved
-// aside as cryolog.sqlite.before-restore-<stamp>; the checked copy is renamed into place.
+// aside as cryolog.sqlite.before-restore-<stamp>; the copy, checked in full (integrity_check),
+// is renamed into place.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -54,7 +55,7 @@ export async function restoreBackup(dbPath: string, file: string, options: Resto
       source.close();
     }
     fsyncPath(incoming);
-    const again = checkBackupFile(incoming);
+    const again = checkBackupFile(incoming, { full: true });
     if (!again.ok) throw new RestoreError(`Not restored: the copy made from the backup failed its check (${again.problems.join(' ')}).`, again);
   } catch (error) {
     fs.rmSync(incoming, { force: true });
@@ -76,20 +77,35 @@ export async function restoreBackup(dbPath: string, file: string, options: Resto
 }
 
 /**
- * Refuses while another program has the database open. Opening and closing it folds a WAL left
- * by a clean exit into the file; SQLite then removes the -wal and -shm unless another
- * connection still holds them. A database that cannot be opened (damaged: the usual reason to
- * restore) is moved aside as it is, with its -wal.
+ * Refuses while another program has the database open. In WAL mode every open connection keeps
+ * a shared lock on the database file for as long as it is open, even when idle; a plain
+ * `BEGIN EXCLUSIVE` does not see it (in WAL mode it only takes the WAL's write lock), but a
+ * connection in `locking_mode=EXCLUSIVE` must take an exclusive lock on the file itself to
+ * start a transaction, and gets SQLITE_BUSY at once (timeout 0) while any other connection,
+ * reader or writer, is open. Leftover -wal/-shm files from a program that was killed hold no
+ * lock, so they no longer look like "in use": taking the lock recovers that -wal into the
+ * current database (its committed entries are kept, in the file that is then moved aside) and
+ * closing removes it. A database that cannot be opened (damaged: the usual reason to restore)
+ * is moved aside as it is, with its -wal.
  */
-function ensureNotInUse(dbPath: string): void {
+export function ensureNotInUse(dbPath: string): void {
+  let probe: Database.Database | undefined;
   try {
-    const current = new Database(dbPath, { fileMustExist: true });
-    current.close();
-  } catch {
-    return;
-  }
-  if (fs.existsSync(`${dbPath}-shm`) || fs.existsSync(`${dbPath}-wal`)) {
-    throw new RestoreError('Not restored: the database is in use (CryoLog or another program has it open). Close CryoLog on this computer and try again. Nothing was changed.');
+    probe = new Database(dbPath, { fileMustExist: true, timeout: 0 });
+    probe.pragma('locking_mode = EXCLUSIVE');
+    probe.exec('BEGIN EXCLUSIVE');
+    probe.exec('COMMIT');
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+      throw new RestoreError('Not restored: the database is in use (CryoLog or another program has it open). Close CryoLog, and any other program using the database, on this computer and try again. Nothing was changed.');
+    }
+  } finally {
+    try {
+      probe?.close();
+    } catch {
+      // Closing a damaged database can fail; it is moved aside as it is.
+    }
   }
 }
 

@@ -1,7 +1,9 @@
 // Which backups to delete: the newest backup of each of the last `keepDaily` days and of each of
 // the last `keepWeekly` ISO weeks is kept, everything older or superseded goes. Days and weeks
-// are UTC, like the names. Only names written by runBackup (so verified) are ever candidates;
-// backups dated after `now` (a clock that was wrong) are kept.
+// are the device's local ones (a backup at 00:30 on a July night in London belongs to that day,
+// not to the day before as in UTC; the 25-hour day in October is one day). Only names written
+// by runBackup (so verified) are ever candidates; backups dated after `now` (a clock that was
+// wrong) are kept.
 import { parseBackupFileName, type ParsedBackupName } from './backupName';
 
 const DAY_MS = 86_400_000;
@@ -11,10 +13,14 @@ export interface RotationPolicy {
   keepWeekly: number;
 }
 
-export function backupsToPrune(fileNames: readonly string[], now: Date, policy: RotationPolicy): string[] {
+/** Minutes east of UTC at an instant: the Ctx clock's offsetMinutes. */
+export type OffsetAt = (at: Date) => number;
+
+export function backupsToPrune(fileNames: readonly string[], now: Date, policy: RotationPolicy, offsetMinutes: OffsetAt): string[] {
   const backups = fileNames.map(parseBackupFileName).filter((b): b is ParsedBackupName => b !== null);
   const newestFirst = [...backups].sort((a, b) => b.at.getTime() - a.at.getTime() || b.fileName.localeCompare(a.fileName));
   const keep = new Set<string>();
+  const dayNumber = (at: Date) => localDayNumber(at, offsetMinutes(at));
   const today = dayNumber(now);
   const thisWeek = isoWeekStart(today);
   const dayTaken = new Set<number>();
@@ -35,9 +41,9 @@ export function backupsToPrune(fileNames: readonly string[], now: Date, policy: 
   return backups.filter((b) => !keep.has(b.fileName)).map((b) => b.fileName);
 }
 
-/** Days since 1970-01-01 (UTC). */
-function dayNumber(at: Date): number {
-  return Math.floor(at.getTime() / DAY_MS);
+/** Local calendar days since 1970-01-01, for a clock `offsetMinutes` east of UTC at that instant. */
+function localDayNumber(at: Date, offsetMinutes: number): number {
+  return Math.floor((at.getTime() + offsetMinutes * 60_000) / DAY_MS);
 }
 
 /** The day number of the Monday that starts the ISO week of `day` (1970-01-01 was a Thursday). */

@@ -4,7 +4,7 @@
 import type { BackupReason } from '../../../shared/ipc/backupContract';
 import type { Ctx } from '../context';
 import { backupFolderFor, readBackupSettings, readBackupStatus, writeBackupStatus } from './backupSettings';
-import { runBackup, type BackupResult } from './runBackup';
+import { failedCheckMessage, runBackup, type BackupResult } from './runBackup';
 
 export const HOURLY_MS = 3_600_000;
 
@@ -46,6 +46,7 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
       folder: backupFolderFor(ctx.dbPath, settings),
       createFolder: settings.folder === '',
       now: () => ctx.clock.now(),
+      offsetMinutes: (at) => ctx.clock.offsetMinutes(at),
       reason,
       rotation: { keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly },
       onProgress,
@@ -57,7 +58,7 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
       writeBackupStatus(db, { lastAttemptAt: attemptAt, lastSuccessAt: attemptAt, lastFile: result.file, lastResult: 'ok', lastError: null }, by, attemptAt);
     } else {
       ctx.log.error(`Backup failed its check: ${result.problem ?? ''}`);
-      writeBackupStatus(db, { ...before, lastAttemptAt: attemptAt, lastResult: 'failed', lastError: `The backup copy failed its check and was discarded; older backups are kept. ${result.problem ?? ''}`.trim() }, by, attemptAt);
+      writeBackupStatus(db, { ...before, lastAttemptAt: attemptAt, lastResult: 'failed', lastError: failedCheckMessage(result) }, by, attemptAt);
     }
     return result;
   } catch (error) {

@@ -7,6 +7,8 @@ import { backupFolderFor, readBackupSettings, readBackupStatus, saveBackupSettin
 import { backupInBackground, runningBackup } from '../backup/schedule';
 import { checkBackupFile } from '../backup/checkBackupFile';
 import { parseBackupFileName } from '../backup/backupName';
+import { recordCounts } from '../backup/recordCounts';
+import { backupPathFor, restoreStatus, startRestore } from '../backup/restoreInApp';
 
 export const backupHandlers: {
   getBackupSettings: Handler<'getBackupSettings'>;
@@ -14,6 +16,9 @@ export const backupHandlers: {
   getBackupStatus: Handler<'getBackupStatus'>;
   runBackupNow: Handler<'runBackupNow'>;
   checkBackupFile: Handler<'checkBackupFile'>;
+  previewRestore: Handler<'previewRestore'>;
+  startRestore: Handler<'startRestore'>;
+  getRestoreStatus: Handler<'getRestoreStatus'>;
 } = {
   getBackupSettings: (ctx) => readBackupSettings(requireDb(ctx), ctx.log),
   saveBackupSettings: (ctx, { value }) => {
@@ -41,6 +46,25 @@ export const backupHandlers: {
     const folder = backupFolderFor(ctx.dbPath, readBackupSettings(requireDb(ctx), ctx.log).value);
     return checkBackupFile(path.join(folder, fileName));
   },
+
+  // The restore screen's first look: the backup (checked) against the database it would replace.
+  previewRestore: (ctx, { fileName }) => {
+    const db = requireDb(ctx);
+    const backup = checkBackupFile(backupPathFor(ctx, fileName));
+    const takenAt = parseBackupFileName(fileName)?.at.toISOString() ?? stamp(ctx);
+    return { fileName, takenAt, backup, current: { ...recordCounts(db), schemaVersion: ctx.schemaVersion }, databasePath: ctx.dbPath };
+  },
+
+  // Answers once the restore is under way; the window polls getRestoreStatus (dispatch answers
+  // nothing else until it ends).
+  startRestore: (ctx, { fileName }) => {
+    const restoredBy = currentActor(ctx);
+    requireDb(ctx);
+    startRestore(ctx, fileName, restoredBy);
+    return { started: true };
+  },
+
+  getRestoreStatus: (ctx) => restoreStatus(ctx),
 };
 
 function listBackups(folder: string): { fileName: string; bytes: number }[] {

@@ -7,6 +7,7 @@ import { handlers, type Handler } from '../handlers';
 import { sqliteCode } from '../db/errors';
 import { AppError } from './appError';
 import { plainIssueMessage, showable } from './issueMessages';
+import { isRestoring, RESTORING_MESSAGE } from '../backup/restoreInApp';
 import { checkAccess } from '../auth/accessGate';
 
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
@@ -15,12 +16,17 @@ import { checkAccess } from '../auth/accessGate';
 export const INTERNAL_FAILURE_MESSAGE =
   'Something went wrong and this was not saved. Your entry is still on screen; try again, and call IT if it keeps happening.';
 
-const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo']);
+const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getAppInfo', 'getRestoreStatus']);
+
+/** The one channel answered while a restore replaces the database: its progress. */
+const OPEN_DURING_RESTORE: Channel = 'getRestoreStatus';
 
 export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<unknown> {
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', 'CryoLog received a request it does not know. Restart CryoLog; if it happens again, call IT.');
   }
+  // The database is closed or being replaced: nothing may read or write it until the restore ends.
+  if (channel !== OPEN_DURING_RESTORE && isRestoring(ctx)) return fail('RESTORING', RESTORING_MESSAGE);
   // Who may ask comes before what is asked: a signed-out window learns nothing from validation.
   if (ctx.db || OPEN_WITHOUT_DB.has(channel)) {
     try {

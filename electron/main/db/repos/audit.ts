@@ -26,6 +26,11 @@ export function setAuditActor(db: DB, actor: string): void {
   actors.set(db, actor);
 }
 
+/** Who this connection's audit entries name; carried over when a restore replaces the connection. */
+export function getAuditActor(db: DB): string | undefined {
+  return actors.get(db);
+}
+
 // Both lookups use the rowid b-tree or the one-row-per-table sqlite_sequence: constant cost on
 // the autosave path however long the trail grows.
 const LAST_ENTRY_SQL = `SELECT

@@ -4,11 +4,12 @@ import { formatInstant } from '../../lib/localTime';
 import { DEFAULT_BACKUP_SETTINGS, type BackupFileCheck, type BackupSettings, type BackupStatus } from '../../../../shared/ipc/backupContract';
 import { SettingsSaveRow } from './SettingsSaveRow';
 import { useAuditedSetting } from './useAuditedSetting';
+import { RestoreDialog } from './RestoreDialog';
 
 // Backups: where they go and how many are kept (audited, like every service setting), when the
 // last one ran and whether it was checked, "Back up now" with its progress, and a check of any
-// backup in the folder. Restoring replaces the open database, so it is done with CryoLog
-// closed: `cryolog restore <file>` (it checks the file and keeps the current database aside).
+// backup in the folder, and "Restore…" on each (RestoreDialog: it checks the backup, keeps the
+// current database aside and asks twice). IT can also restore with CryoLog closed: `cryolog restore <file>`.
 
 const POLL_MS = 500;
 
@@ -21,6 +22,7 @@ export function BackupPanel() {
     DEFAULT_BACKUP_SETTINGS,
   );
   const [checks, setChecks] = useState<Record<string, BackupFileCheck | string>>({});
+  const [restoring, setRestoring] = useState<string | null>(null);
   const polling = useRef<number | null>(null);
 
   const refresh = useCallback(async () => {
@@ -58,7 +60,7 @@ export function BackupPanel() {
   return (
     <section className="panel" aria-labelledby="backup-heading">
       <h2 id="backup-heading">Backups</h2>
-      <p className="muted">A checked copy of the whole database at start, after every sign-off and every hour. Restore with CryoLog closed: <code>cryolog restore &lt;file&gt;</code> checks the file and keeps the current database aside.</p>
+      <p className="muted">A checked copy of the whole database at start, after every sign-off and every hour. “Restore…” checks a backup and shows what it holds before anything is replaced; the current database is always kept aside.</p>
       <div role="status" aria-live="polite" className="backup-status">
         {status?.running ? (
           <div className="bulk-progress">
@@ -87,6 +89,9 @@ export function BackupPanel() {
               <strong>{b.fileName}</strong> {(b.bytes / 1024 / 1024).toFixed(1)} MB{' '}
               <button type="button" className="button subtle" onClick={() => void check(b.fileName)}>
                 Check
+              </button>{' '}
+              <button type="button" className="button subtle" onClick={() => setRestoring(b.fileName)} aria-label={`Restore ${b.fileName}…`}>
+                Restore…
               </button>
               {c === undefined ? null : typeof c === 'string' ? (
                 <span className="export-outcome error"> {c}</span>
@@ -116,6 +121,7 @@ export function BackupPanel() {
           <input type="checkbox" checked={current.hourly} onChange={(e) => setDraft({ ...current, hourly: e.target.checked })} /> Also every hour while CryoLog is open
         </label>
       </div>
+      {restoring ? <RestoreDialog fileName={restoring} onClose={() => setRestoring(null)} /> : null}
       <SettingsSaveRow label="Save backup settings" onSave={() => void onSave()} changed={changed} updatedBy={settings?.updatedBy} updatedAt={settings?.updatedAt} neverChanged="Defaults: 7 daily and 4 weekly backups beside the database." message={message} />
     </section>
   );
