@@ -35,15 +35,14 @@ test('restoring a backup from Settings: checked and compared first, Escape cance
   await expect(dialog).toContainText('will not be in the restored database');
   await expect(dialog).toContainText('cryolog.sqlite.before-restore-…');
   const replace = dialog.getByRole('button', { name: 'Replace the database with this backup' });
-  await replace.click(); // no name yet: refused, nothing done
-  await expect(dialog).toContainText('Type your name first');
+  await replace.click(); // the first press only arms it: nothing done yet
+  const confirm = dialog.getByRole('button', { name: 'Press again to replace the database' });
+  await expect(confirm).toBeVisible();
   expect(call(host.ctx, 'listSessions', { limit: 10 })).toHaveLength(2);
-  await dialog.getByLabel('Your name (recorded in the audit trail)').fill('Dr Synthetic Consultant');
-  await expect(dialog).not.toContainText('Type your name first');
   await screenshot(page, '72-restore');
   await dialog.screenshot({ path: 'test-results/screens/72-restore-dialog.png' });
 
-  await replace.click();
+  await confirm.click();
   await expect(dialog.getByRole('status')).toContainText(/Restored the backup of .*: 1 patients, 1 sessions, \d+ audit entries\./);
   const keptAside = fs.readdirSync(dbDir).find((n) => /^cryolog\.sqlite\.before-restore-/.test(n));
   expect(keptAside).toBeDefined();
@@ -55,5 +54,5 @@ test('restoring a backup from Settings: checked and compared first, Escape cance
   await expect(page).toHaveURL(/#\/$/);
   expect(call(host.ctx, 'listSessions', { limit: 10 })).toHaveLength(1);
   const last = host.ctx.db!.prepare('SELECT entity, reason FROM audit_log ORDER BY id DESC LIMIT 1').get();
-  expect(last).toEqual({ entity: 'database', reason: 'Restored from backup by Dr Synthetic Consultant' });
+  expect(last).toEqual({ entity: 'database', reason: 'Restored from backup by Dr Synthetic Consultant (test.consultant)' });
 });
