@@ -44,10 +44,10 @@ describe('docs/clinical-safety.md', () => {
     expect(safetyCaseProblems(DOC, ROOT)).toEqual([]);
   });
 
-  it('leaves the wrong-person hazard OPEN until sign-in has its tests', () => {
+  it('cites a test for every CryoLog control of the wrong-person hazard (sign-in, lock, PIN at signing, roles)', () => {
     const h09 = parseHazardLog(DOC).find((h) => h.id === 'H09')!;
-    expect(h09.fields.get('Status')).toMatch(/^OPEN/);
-    expect(h09.controls.some((c) => c.open)).toBe(true);
+    expect(h09.controls.some((c) => c.open)).toBe(false);
+    expect(h09.fields.get('Status')).toMatch(/^Transferred/);
   });
 });
 
