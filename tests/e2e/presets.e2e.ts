@@ -15,7 +15,7 @@ const shot = (name: string) => path.join('test-results', 'screens', `${name}.png
 const targets = (page: Page) => page.getByRole('region', { name: 'Targets and freeze cycles' });
 const radio = (scope: Page | Locator, group: string, name: string) => scope.getByRole('radiogroup', { name: group, exact: true }).getByRole('radio', { name, exact: true });
 
-test('the clinical lead adds, removes and reorders target presets, saves them with a name, and they stay after a reload', async ({ app: page, dbDir }) => {
+test('the clinical lead adds, removes and reorders target presets, saves them as the signed-in administrator, and they stay after a reload', async ({ app: page, dbDir }) => {
   await page.getByRole('link', { name: 'Settings' }).click();
   const presets = page.getByRole('region', { name: 'Target presets' });
   const list = presets.getByRole('list', { name: 'Presets, in the order the buttons show' });
@@ -70,7 +70,7 @@ test('the clinical lead adds, removes and reorders target presets, saves them wi
   const db = new Database(path.join(dbDir, 'cryolog.sqlite'), { readonly: true });
   try {
     const stored = db.prepare("SELECT value, updated_by FROM setting WHERE key = 'targetPresets'").get() as { value: string; updated_by: string };
-    expect(stored.updated_by).toBe('Dr Lead, clinical lead');
+    expect(stored.updated_by).toBe('Dr Synthetic Consultant (test.consultant)');
     const saved = JSON.parse(stored.value) as unknown[];
     expect(saved).toHaveLength(12);
     expect(saved[9]).toEqual({ side: 'right', nerve: 'ulnar', branch: 'fcu', label: 'Wrist flexors, ulnar side' });

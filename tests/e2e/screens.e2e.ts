@@ -157,10 +157,13 @@ test('session: many targets, warnings with acknowledgements (name typed once, re
   await w08.getByRole('button', { name: 'Go to the field' }).click();
   await expect(c.field(t7, 'Stimulation threshold (mA)')).toBeFocused();
 
-  // Acknowledging asks for the name first; typed once, it serves every acknowledgement.
+  // Acknowledging asks for a name: the signed-in clinician's by default; emptied, it is asked for.
+  const ackBy = panel.getByLabel('Acknowledged by');
+  await expect(ackBy).toHaveValue('Dr Synthetic Consultant');
+  await ackBy.fill('');
   await w08.getByRole('button', { name: 'Acknowledge' }).click();
   await expect(w08.getByRole('alert')).toContainText('Type your name');
-  await expect(panel.getByLabel('Acknowledged by')).toBeFocused();
+  await expect(ackBy).toBeFocused();
   await page.keyboard.type('Dr Ada Lovelace');
   await w08.getByRole('button', { name: 'Acknowledge' }).click();
   const done08 = panel.getByRole('listitem').filter({ hasText: 'Acknowledged' }).filter({ hasText: '0.1 mA' });

@@ -17,7 +17,8 @@ const order = (f: ShownFinding) => {
  * order of the screen. Each one takes you to its field; each warning has its acknowledgement.
  */
 export function FindingsPanel({ index, sessionId, patientId }: { index: FindingsIndex; sessionId: string; patientId: string }) {
-  const name = useApp((s) => s.ackNames[sessionId] ?? '');
+  // The signed-in clinician by default; changeable (an assistant acknowledging for the operator).
+  const name = useApp((s) => s.ackNames[sessionId] ?? s.auth?.user?.displayName ?? '');
   const setAckName = useApp((s) => s.setAckName);
   const nameId = useId();
   const sorted = [...index.all].sort((a, b) => order(a) - order(b));
@@ -42,7 +43,7 @@ export function FindingsPanel({ index, sessionId, patientId }: { index: Findings
       {open.length > 0 || name ? (
         <div className="field ack-name">
           <label htmlFor={nameId}>Acknowledged by</label>
-          <span className="field-hint">your name, typed once for this session</span>
+          <span className="field-hint">you, unless someone else is acknowledging</span>
           <input id={nameId} value={name} maxLength={120} autoComplete="off" onChange={(e) => setAckName(sessionId, e.target.value)} />
         </div>
       ) : null}
