@@ -4,6 +4,7 @@ import type { StartupStatus } from '../../shared/ipc/contract';
 import type { DB } from './db/types';
 import { DbOpenError } from './db/errors';
 import { openDatabase } from './db/open';
+import { closeWithStamp } from './db/sessionStamp';
 import { startupProblemScreen } from './startupProblems';
 import { setAuditActor } from './db/repos/audit';
 import { modeText, type TightenedFile } from './db/ownerOnly';
@@ -86,7 +87,7 @@ export function createContext(options: CreateContextOptions): Ctx {
     ...(options.chooseSavePath && { chooseSavePath: options.chooseSavePath }),
   };
   try {
-    const opened = openDatabase(options.dbPath, { now: () => clock.now() });
+    const opened = openDatabase(options.dbPath, { now: () => clock.now(), stampSession: true });
     setAuditActor(opened.db, options.actor ?? osAccount());
     for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
@@ -108,11 +109,11 @@ function logTightened(log: Logger, file: TightenedFile): void {
 }
 
 export function closeContext(ctx: Ctx): void {
-  if (ctx.db?.open) {
-    try {
-      ctx.db.pragma('optimize');
-    } finally {
-      ctx.db.close();
-    }
+  if (!ctx.db?.open) return;
+  try {
+    ctx.db.pragma('optimize');
+  } catch {
+    // A read-only or full disk: optimizing is a nicety; closing (and stamping) must still happen.
   }
+  closeWithStamp(ctx.db, ctx.dbPath);
 }
