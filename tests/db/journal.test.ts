@@ -1,63 +1,33 @@
 // The -wal gone wrong: missing database beside its journal, a journal lost after an unclean
 // close, a journal from another database. Each opens to its own screen with the files left
 // exactly as they were; a clean close, a crash with its -wal, and a second program sharing the
-// file open normally. "Crash" here is a snapshot of the files while CryoLog has them open: with
-// synchronous=FULL that is what a kill leaves on disk (crashKill.test.ts kills for real).
-import { createHash } from 'node:crypto';
+// file open normally. "Crash": see tests/helpers/faultyFiles.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { closeContext, createContext, type Ctx } from '../../electron/main/context';
+import { closeContext, type Ctx } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { runBackup } from '../../electron/main/backup/runBackup';
 import { STAMP_CLOSED } from '../../electron/main/db/sessionStamp';
-import { fixedClock, quietLog, tempDir } from '../helpers/tempDir';
+import { tempDir } from '../helpers/tempDir';
+import { DB_SUFFIXES, crashSnapshot, crashedDatabaseAt, fingerprint, openApp, savePatient } from '../helpers/faultyFiles';
 
-const SUFFIXES = ['', '-wal', '-shm'] as const;
-
-function open(file: string): Ctx {
-  return createContext({ dbPath: file, appVersion: 'test', clock: fixedClock(), log: quietLog });
-}
-
-function savePatient(ctx: Ctx, familyName: string): string {
-  const created = dispatch(ctx, 'createPatient', {});
-  if (!created.ok) throw new Error(created.error.message);
-  const id = (created.data as { id: string }).id;
-  const saved = dispatch(ctx, 'saveFields', { entity: 'patient', id, patch: { familyName } });
-  if (!saved.ok) throw new Error(saved.error.message);
-  return id;
-}
+const SUFFIXES = DB_SUFFIXES;
+const open = openApp;
 
 function familyNames(file: string): string[] {
   const ctx = open(file);
   try {
     if (ctx.startup.state !== 'ready') throw new Error(JSON.stringify(ctx.startup));
-    return (ctx.db!.prepare('SELECT family_name FROM patient ORDER BY family_name').pluck().all() as string[]);
+    return ctx.db!.prepare('SELECT family_name FROM patient ORDER BY family_name').pluck().all() as string[];
   } finally {
     closeContext(ctx);
   }
 }
 
-/** The files as a kill would leave them: copied while CryoLog still has them open. */
-function crashSnapshot(file: string, into: string): string {
-  const target = path.join(into, path.basename(file));
-  for (const s of SUFFIXES) if (fs.existsSync(file + s)) fs.copyFileSync(file + s, target + s);
-  return target;
-}
-
-/** A database whose session "crashed" after saving `names`: the files hold the saves in their -wal. */
 function crashedDatabase(names: string[]): string {
-  const live = path.join(tempDir(), 'cryolog.sqlite');
-  const ctx = open(live);
-  for (const name of names) savePatient(ctx, name);
-  const crashed = crashSnapshot(live, tempDir());
-  closeContext(ctx);
-  return crashed;
-}
-
-function fingerprint(file: string): Record<string, string | null> {
-  return Object.fromEntries(SUFFIXES.map((s) => [s || 'db', fs.existsSync(file + s) ? createHash('sha256').update(fs.readFileSync(file + s)).digest('hex') : null]));
+  return crashedDatabaseAt(tempDir(), path.join(tempDir(), 'cryolog.sqlite'), names);
 }
 
 function startupOf(file: string): Ctx['startup'] {
@@ -208,7 +178,7 @@ describe('a -wal that belongs to another database', () => {
     fs.copyFileSync(bWal, `${a}-wal`);
     const before = fingerprint(a);
     expect(startupOf(a)).toMatchObject({ state: 'failed', problem: 'DB_JOURNAL_MISMATCH', title: 'The record database has a journal that does not belong to it' });
-    expect(fingerprint(a)).toMatchObject({ db: before.db, '-wal': before['-wal'] });
+    expect(fingerprint(a)).toEqual(before);
     // Once IT moves the stray journal out, the database opens as it was.
     fs.rmSync(`${a}-wal`);
     fs.rmSync(`${a}-shm`, { force: true });

@@ -16,6 +16,7 @@
 // - OPENING: written only to the -wal while a session stamps itself (never the file's value
 //   unless a checkpoint caught it mid-way; then it makes no claim).
 // - 0: never stamped (a database from before this check): no claim either way.
+import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { DB } from './types';
 import { readWalState } from './walHeader';
@@ -85,8 +86,13 @@ export function closeWithStamp(db: DB, file: string): void {
   }
 }
 
-/** The stamp as a -wal replay would leave it, read without writing anything (a read-only connection cannot checkpoint). */
+/**
+ * The stamp as a -wal replay would leave it, read without writing anything: a read-only
+ * connection cannot checkpoint. The -shm index it builds is removed again if it was not there.
+ */
 export function stampAfterReplay(file: string): number | null {
+  const shm = `${file}-shm`;
+  const shmWasThere = fs.existsSync(shm);
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
@@ -96,5 +102,7 @@ export function stampAfterReplay(file: string): number | null {
     }
   } catch {
     return null;
+  } finally {
+    if (!shmWasThere) fs.rmSync(shm, { force: true });
   }
 }
