@@ -37,7 +37,7 @@ async function expectStartupScreen(page: Page, dbPath: string, expected: Expecte
     await expect(page.getByRole('button')).toHaveCount(0);
     await expect(page.getByRole('textbox')).toHaveCount(0);
     await expect(page.getByRole('link')).toHaveCount(0);
-    const refused = await page.evaluate(() => window.api.listPatients({ limit: 5 }));
+    const refused = await page.evaluate(() => window.api!.listPatients({ limit: 5 }));
     expect(refused).toMatchObject({ ok: false, error: { code: 'DB_UNAVAILABLE' } });
     if (expected.shot) await screenshot(page, expected.shot);
   } finally {
