@@ -12,7 +12,7 @@ import { appVersion } from './version';
  * used is reported the way the app's startup screen would say it; the caller then exits 3.
  */
 export function openCommandContext(dbPath: string, io: Io, log: ReturnType<typeof commandLogger>): { ctx: Ctx; usable: boolean } {
-  const ctx = createContext({ dbPath, appVersion: appVersion(), log, actor: `cli:${osAccount()}` });
+  const ctx = createContext({ dbPath, appVersion: appVersion(), log, systemActor: `cli:${osAccount()}` });
   if (ctx.startup.state === 'failed') {
     const s = ctx.startup;
     io.err(`cryolog: ${s.title}.\n${s.message}\nWhat to do: ${s.whatToDo}\nDatabase file: ${s.dbPath}`);

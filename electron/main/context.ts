@@ -8,6 +8,7 @@ import { closeWithStamp } from './db/sessionStamp';
 import { startupProblemScreen } from './startupProblems';
 import { setAuditActor } from './db/repos/audit';
 import { modeText, type TightenedFile } from './db/ownerOnly';
+import { newAuthSession, NOT_SIGNED_IN_ACTOR, type AuthSession } from './auth/authSession';
 
 export interface Clock {
   now(): Date;
@@ -50,6 +51,13 @@ export interface Ctx {
    * chosen full path, or null when the clinician cancels. Absent where there is no window (CLI).
    */
   chooseSavePath?: (defaultFileName: string) => string | null;
+  /**
+   * Who is signed in to this window (auth/authSession.ts); null where there is no sign-in: the
+   * command line, run by IT with the operating system's own access to the file.
+   */
+  auth: AuthSession | null;
+  /** Who the audit trail names where there is no sign-in ("cli:<account>"). */
+  systemActor?: string;
 }
 
 export interface CreateContextOptions {
@@ -59,12 +67,19 @@ export interface CreateContextOptions {
   log?: Logger;
   newId?: () => string;
   checkResponses?: boolean;
-  /** Who the audit trail names for changes made through this context (default: the OS account). */
-  actor?: string;
+  /**
+   * No sign-in: every change is made as this actor (the command line: "cli:<OS account>").
+   * Without it the context requires a signed-in account for every channel but the public ones.
+   */
+  systemActor?: string;
+  /** scrypt cost (log2 N) for new PIN and password hashes; tests lower it (auth/secretHash.ts). */
+  hashCost?: number;
+  /** The monotonic clock the idle lock measures with (default performance.now); tests move it. */
+  monotonicMs?: () => number;
   chooseSavePath?: (defaultFileName: string) => string | null;
 }
 
-/** The operating-system account, the best "who" there is until CryoLog has its own sign-in. */
+/** The operating-system account: "who" for the command line, which has no sign-in. */
 export function osAccount(): string {
   try {
     return os.userInfo().username || 'unknown';
@@ -85,10 +100,15 @@ export function createContext(options: CreateContextOptions): Ctx {
     newId: options.newId ?? randomUUID,
     checkResponses: options.checkResponses ?? false,
     ...(options.chooseSavePath && { chooseSavePath: options.chooseSavePath }),
+    auth:
+      options.systemActor === undefined
+        ? newAuthSession({ ...(options.hashCost !== undefined && { hashCost: options.hashCost }), ...(options.monotonicMs && { monotonicMs: options.monotonicMs }) })
+        : null,
+    ...(options.systemActor !== undefined && { systemActor: options.systemActor }),
   };
   try {
     const opened = openDatabase(options.dbPath, { now: () => clock.now(), stampSession: true });
-    setAuditActor(opened.db, options.actor ?? osAccount());
+    setAuditActor(opened.db, options.systemActor ?? NOT_SIGNED_IN_ACTOR);
     for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
     return { ...base, db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };

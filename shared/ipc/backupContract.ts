@@ -33,7 +33,6 @@ export const BACKUP_FILE_NAME = /^cryolog-(\d{8})-(\d{6})-(start|sign-off|hourly
 const BackupFileName = z.string().max(100).regex(BACKUP_FILE_NAME, 'That is not the name of a CryoLog backup (cryolog-YYYYMMDD-HHMMSS-<reason>.sqlite).');
 
 const settingState = <T extends z.ZodType>(value: T) => z.strictObject({ value, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
-const who = z.string().trim().min(1, 'Type your name.').max(120);
 const Count = z.int().min(0);
 
 /** What the last backup did; kept in the setting table (key "backupStatus"), not audited: it is a log, not a setting. */
@@ -70,7 +69,7 @@ export type BackupFileCheck = z.infer<typeof BackupFileCheck>;
 
 export const backupChannels = {
   getBackupSettings: { req: z.strictObject({}), res: settingState(BackupSettings) },
-  saveBackupSettings: { req: z.strictObject({ value: BackupSettings, changedBy: who }), res: settingState(BackupSettings) },
+  saveBackupSettings: { req: z.strictObject({ value: BackupSettings }), res: settingState(BackupSettings) },
   getBackupStatus: { req: z.strictObject({}), res: BackupStatus },
   // Answers at once: the copy runs in the background (db.backup is asynchronous, dispatch is
   // not); the window polls getBackupStatus. false: one is already running.

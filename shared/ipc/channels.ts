@@ -49,6 +49,18 @@ export const CHANNELS = [
   'getBackupStatus',
   'runBackupNow',
   'checkBackupFile',
+  'getAuthState',
+  'createFirstAdmin',
+  'signIn',
+  'lockScreen',
+  'signOut',
+  'reportActivity',
+  'changeOwnSecret',
+  'listAccounts',
+  'createAccount',
+  'updateAccount',
+  'resetAccountSecret',
+  'saveAutoLockMinutes',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -17,6 +17,7 @@ import { TIMER_PHASES, TimerSettingsSchema } from '../domain/timer';
 import { targetChannels } from './targetsContract';
 import { exportChannels } from './exportsContract';
 import { backupChannels } from './backupContract';
+import { authChannels } from './authContract';
 
 const Empty = z.strictObject({});
 
@@ -235,19 +236,19 @@ export const contract = {
   saveFields: { req: SaveFieldsRequest as z.ZodType<SaveFieldsRequest>, res: z.strictObject({ savedAt: IsoDateTime }) },
   acknowledgeWarning: { req: AcknowledgeRequest, res: Acknowledgement },
   getSignoff: { req: z.strictObject({ sessionId: Id }), res: SignoffState },
-  signSession: { req: z.strictObject({ sessionId: Id, signer: Signer }), res: SignoffState },
+  // The signer is the signed-in account; the PIN (or password) is asked again at the moment of signing.
+  signSession: { req: z.strictObject({ sessionId: Id, secret: z.string().min(1, 'Type your PIN or password to sign.').max(200) }), res: SignoffState },
   beginAmendment: {
     req: z.strictObject({
       sessionId: Id,
       reason: z.string().trim().min(1, 'Give the reason for the amendment.').max(2_000),
-      by: z.string().trim().min(1, 'Type your name.').max(120),
     }),
     res: SignoffState,
   },
   getSignedVersion: { req: z.strictObject({ sessionId: Id, version: z.int().min(1).max(10_000) }), res: SessionDocument },
   getRuleConfig: { req: Empty, res: RuleConfigState },
   // The full configuration (strict, bounded, limits in order), never a partial one: what is saved is what is shown.
-  saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema, changedBy: z.string().trim().min(1).max(120) }), res: RuleConfigState },
+  saveRuleConfig: { req: z.strictObject({ config: RuleConfigSchema }), res: RuleConfigState },
   // A whole session file; its size is bounded by the document's own array and text limits.
   importSession: { req: z.strictObject({ document: SessionDocument }), res: ImportResult },
   getTimer: { req: z.strictObject({ sessionId: Id }), res: RunningTimer.nullable() },
@@ -260,12 +261,11 @@ export const contract = {
     res: z.strictObject({ cycleId: Id.nullable(), durationS: z.int().min(0).nullable(), thawS: z.int().min(0).nullable() }),
   },
   getTimerSettings: { req: Empty, res: TimerSettingsState },
-  saveTimerSettings: { req: z.strictObject({ settings: TimerSettingsSchema, changedBy: z.string().trim().min(1, 'Type your name.').max(120) }), res: TimerSettingsState },
+  saveTimerSettings: { req: z.strictObject({ settings: TimerSettingsSchema }), res: TimerSettingsState },
   markEnteredInError: {
     req: z.strictObject({
       sessionId: Id,
       reason: z.string().trim().min(1, 'Give the reason the record was entered in error.').max(2_000),
-      by: z.string().trim().min(1, 'Type your name.').max(120),
     }),
     res: SignoffState,
   },
@@ -276,6 +276,8 @@ export const contract = {
   ...exportChannels,
   verifyAuditTrail: { req: Empty, res: AuditTrailCheck },
   ...backupChannels,
+  // Sign-in, the lock screen and accounts (shared/ipc/authContract.ts).
+  ...authChannels,
 } as const satisfies { [C in Channel]: { req: z.ZodType; res: z.ZodType } };
 
 export type Contract = typeof contract;

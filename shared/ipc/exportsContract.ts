@@ -28,7 +28,6 @@ export const ExportSettings = z.strictObject({
 export type ExportSettings = z.infer<typeof ExportSettings>;
 export const DEFAULT_EXPORT_SETTINGS: ExportSettings = { dropFolder: '', fileNamePattern: DEFAULT_FILE_NAME_PATTERN, csvByteOrderMark: true };
 
-const who = (z.string().trim().min(1, 'Type your name.').max(120));
 const settingState = <T extends z.ZodType>(value: T) => z.strictObject({ value, updatedBy: z.string().nullable(), updatedAt: IsoDateTime.nullable() });
 
 export const ExportedContent = z.strictObject({
@@ -100,9 +99,9 @@ export const exportChannels = {
   },
   listSessionExports: { req: z.strictObject({ sessionId: Id }), res: z.array(ExportRecord).max(1_000) },
   getExportSettings: { req: z.strictObject({}), res: settingState(ExportSettings) },
-  saveExportSettings: { req: z.strictObject({ value: ExportSettings, changedBy: who }), res: settingState(ExportSettings) },
+  saveExportSettings: { req: z.strictObject({ value: ExportSettings }), res: settingState(ExportSettings) },
   getServiceInfo: { req: z.strictObject({}), res: settingState(ServiceInfoSchema) },
-  saveServiceInfo: { req: z.strictObject({ value: ServiceInfoSchema, changedBy: who }), res: settingState(ServiceInfoSchema) },
+  saveServiceInfo: { req: z.strictObject({ value: ServiceInfoSchema }), res: settingState(ServiceInfoSchema) },
   startBulkExport: { req: z.strictObject({ range: DateRange, format: z.enum(BULK_FORMATS), destination: z.enum(DESTINATIONS) }), res: BulkProgress.nullable() },
   stepBulkExport: { req: z.strictObject({ jobId: Id }), res: BulkProgress },
   cancelBulkExport: { req: z.strictObject({ jobId: Id }), res: z.strictObject({ cancelled: z.boolean() }) },

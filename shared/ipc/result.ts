@@ -15,6 +15,12 @@ export const ERROR_CODES = [
   'NOT_READY_TO_EXPORT',
   /** The file could not be written (missing, read-only or full folder); nothing partial is left. */
   'EXPORT_WRITE_FAILED',
+  /** Nobody is signed in, or the screen is locked: the window shows the sign-in screen; the entry stays on screen. */
+  'SIGNED_OUT',
+  /** A wrong user name, PIN or password, or an account held after too many wrong tries. */
+  'SIGN_IN_FAILED',
+  /** The signed-in account is not an administrator. */
+  'ADMIN_ONLY',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

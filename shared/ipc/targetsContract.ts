@@ -11,7 +11,6 @@ export type TargetPresetsState = z.infer<typeof TargetPresetsState>;
 export const SaveTargetPresetsRequest = z.strictObject({
   // The whole list, in the order the buttons show: what is saved is what was on screen.
   presets: TargetPresetList,
-  changedBy: z.string().trim().min(1, 'Type your name under “Changed by”').max(120),
 });
 
 /** The earlier session whose targets "Repeat" would copy, with where each target was; null when there is none. */

@@ -19,6 +19,7 @@ import { restoreBackup } from '../../electron/main/backup/restoreBackup';
 import { backupInBackground } from '../../electron/main/backup/schedule';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -27,7 +28,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
 }
 
 const NOW = '2026-03-10T10:30:00.000Z';
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 function withS1(dbPath = path.join(tempDir(), 'cryolog.sqlite')) {
   const ctx = testContext({ dbPath, clock: fixedClock(NOW) });
@@ -184,7 +184,7 @@ describe('backup channels and hooks', () => {
   it('a sign-off starts a backup in the background; its result is in getBackupStatus with the file listed', async () => {
     const { ctx, dbPath, sessionId } = withS1();
     expect(call(ctx, 'getBackupStatus', {})).toMatchObject({ lastResult: null, folder: path.join(path.dirname(dbPath), 'backups'), backups: [] });
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const running = backupInBackground(ctx, 'manual');
     expect(running.started).toBe(false); // the sign-off's backup is under way
     await running.done;
@@ -197,7 +197,7 @@ describe('backup channels and hooks', () => {
   it('a backup folder that cannot be reached is reported in the status, not to the clinician', async () => {
     const { ctx } = withS1();
     const absent = path.join(tempDir(), 'offline-share');
-    call(ctx, 'saveBackupSettings', { value: { folder: absent, keepDaily: 7, keepWeekly: 4, hourly: true }, changedBy: 'Admin Tester' });
+    call(ctx, 'saveBackupSettings', { value: { folder: absent, keepDaily: 7, keepWeekly: 4, hourly: true } });
     expect(call(ctx, 'runBackupNow', {})).toEqual({ started: true });
     await backupInBackground(ctx, 'manual').done;
     expect(call(ctx, 'getBackupStatus', {})).toMatchObject({ lastResult: 'failed', lastError: expect.stringContaining('cannot be reached'), lastSuccessAt: null, backups: [] });

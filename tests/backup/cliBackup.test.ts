@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../electron/main/context';
+import { closeContext } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { CLI_OUTPUT, ensureBuild } from '../helpers/ensureBuild';
 import { fixedClock, quietLog } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { signedInContext } from '../helpers/testClinician';
 
 let tmp: string;
 let dbPath: string;
@@ -33,7 +34,7 @@ const sessions = (file: string) => {
 };
 
 function importFixture(name: 'S1' | 'S2'): void {
-  const ctx = createContext({ dbPath, appVersion: 'test', log: quietLog, clock: fixedClock('2026-03-10T10:30:00.000Z') });
+  const ctx = signedInContext({ dbPath, appVersion: 'test', log: quietLog, clock: fixedClock('2026-03-10T10:30:00.000Z') });
   try {
     const r = dispatch(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile(name), 'utf8')) });
     if (!r.ok) throw new Error(r.error.message);

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext, type Logger } from '../../electron/main/context';
+import { closeContext, type Logger } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { nodeVersionProblem } from '../../electron/cli/nodeCheck';
 import { defaultDbPath } from '../../electron/main/paths';
@@ -14,6 +14,8 @@ import type { Channel } from '../../shared/ipc/channels';
 import { validateSession } from '../../shared/domain/rules';
 import { CLI_OUTPUT, ensureBuild } from '../helpers/ensureBuild';
 import { fixtureFile, s5WithMas2Plus } from '../tools/sessionFixtures';
+import type { Ctx } from '../../electron/main/context';
+import { signedInContext } from '../helpers/testClinician';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = CLI_OUTPUT;
@@ -40,14 +42,14 @@ function cryolog(args: string[], extraEnv: Record<string, string> = {}): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-function call<C extends Channel>(ctx: ReturnType<typeof createContext>, channel: C, payload: unknown): Res<C> {
+function call<C extends Channel>(ctx: Ctx, channel: C, payload: unknown): Res<C> {
   const result = dispatch(ctx, channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.data as Res<C>;
 }
 
 function seed(file: string): { sessionId: string; doc: Res<'getSession'> } {
-  const ctx = createContext({ dbPath: file, appVersion: 'test', log: quiet, checkResponses: true });
+  const ctx = signedInContext({ dbPath: file, appVersion: 'test', log: quiet, checkResponses: true });
   try {
     const patient = call(ctx, 'createPatient', {});
     call(ctx, 'saveFields', { entity: 'patient', id: patient.id, patch: { nhsNumber: NHS, familyName: 'Ó Briain', givenName: 'Siobhán', dateOfBirth: '1961-03-14' } });

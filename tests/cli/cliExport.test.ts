@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Message } from 'node-hl7-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../electron/main/context';
+import { closeContext } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Res } from '../../shared/ipc/contract';
 import { CLI_OUTPUT, REPO_ROOT, ensureBuild } from '../helpers/ensureBuild';
@@ -16,9 +16,9 @@ import { fixtureFile } from '../tools/sessionFixtures';
 import { flatText, pageTexts } from '../export/poppler';
 import { fhirProblems } from '../export/fhirValidators';
 import { exportProblems } from '../export/verifyExports';
+import { TEST_PIN, signedInContext } from '../helpers/testClinician';
 
 const APP_VERSION = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 let dir: string;
 let dbPath: string;
@@ -43,13 +43,13 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-cli-export-'));
   dbPath = path.join(dir, 'cryolog.sqlite');
   // Signed on the session's day, through the same dispatch the window uses, by the same app version as the CLI.
-  const ctx = createContext({ dbPath, appVersion: APP_VERSION, clock: fixedClock('2026-03-10T18:00:00.000Z'), log: quietLog });
+  const ctx = signedInContext({ dbPath, appVersion: APP_VERSION, clock: fixedClock('2026-03-10T18:00:00.000Z'), log: quietLog });
   try {
     for (const name of ['S1', 'S2'] as const) {
       const r = dispatch(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile(name), 'utf8')) });
       if (!r.ok) throw new Error(r.error.message);
       const id = (r.data as Res<'importSession'>).sessionId;
-      const signed = dispatch(ctx, 'signSession', { sessionId: id, signer: SIGNER });
+      const signed = dispatch(ctx, 'signSession', { sessionId: id, secret: TEST_PIN });
       if (!signed.ok) throw new Error(signed.error.message);
       if (name === 'S1') sessionId = id;
     }
@@ -90,7 +90,7 @@ describe('cryolog export <session-id>', () => {
     );
     expect(flatText(fs.readFileSync(out('s1-aftercare.pdf')))).toContain('Left arm');
     // Each file written is in the session's audit trail with its checksum.
-    const ctx = createContext({ dbPath, appVersion: APP_VERSION, log: quietLog });
+    const ctx = signedInContext({ dbPath, appVersion: APP_VERSION, log: quietLog });
     try {
       const listed = dispatch(ctx, 'listSessionExports', { sessionId });
       expect(listed.ok && (listed.data as Res<'listSessionExports'>).map((e) => e.format).sort()).toEqual(

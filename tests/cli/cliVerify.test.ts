@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../electron/main/context';
+import { closeContext } from '../../electron/main/context';
 import { auditEntryHash, type AuditChainContent } from '../../electron/main/db/auditChain';
 import { CLI_OUTPUT, ensureBuild } from '../helpers/ensureBuild';
 import { fixedClock, quietLog } from '../helpers/tempDir';
 import { ACTIVITY_CLOCK_AT, recordActivity } from '../helpers/auditActivity';
+import { signedInContext } from '../helpers/testClinician';
 
 type Row = AuditChainContent & { prev_hash: string; hash: string };
 
@@ -48,7 +49,7 @@ beforeAll(() => {
   ensureBuild([CLI_OUTPUT]);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-cli-verify-'));
   seeded = path.join(tmp, 'cryolog.sqlite');
-  const ctx = createContext({ dbPath: seeded, appVersion: 'test', log: quietLog, clock: fixedClock(ACTIVITY_CLOCK_AT), checkResponses: true });
+  const ctx = signedInContext({ dbPath: seeded, appVersion: 'test', log: quietLog, clock: fixedClock(ACTIVITY_CLOCK_AT), checkResponses: true });
   try {
     const { cycleId } = recordActivity(ctx);
     rows = ctx.db!.prepare('SELECT * FROM audit_log ORDER BY id').all() as Row[];

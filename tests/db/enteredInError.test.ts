@@ -9,6 +9,7 @@ import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 // Entered in error: the record is kept, never deleted; it reads as entered-in-error
 // everywhere; and from the mark on, neither the app nor a SQLite tool can change it.
@@ -19,7 +20,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 const codeOf = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 function importedS1() {
   const dbPath = path.join(tempDir(), 'cryolog.sqlite');
@@ -31,9 +31,9 @@ function importedS1() {
 describe('entered in error', () => {
   it('marks a signed session entered-in-error with the reason, keeps every signed version, and shows the status everywhere', () => {
     const { ctx, sessionId } = importedS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const before = call(ctx, 'getSession', { id: sessionId });
-    const state = call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient', by: 'Dr Synthetic Consultant' });
+    const state = call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient' });
     expect(state.enteredInError).toEqual({ at: '2026-03-10T10:30:00.000Z', by: 'Dr Synthetic Consultant', reason: 'Recorded under the wrong patient' });
     expect(state.version).toBe(1);
     const after = call(ctx, 'getSession', { id: sessionId });
@@ -45,14 +45,14 @@ describe('entered in error', () => {
 
   it('after the mark, the app refuses every change, a second mark, signing and amending', () => {
     const { ctx, sessionId } = importedS1();
-    call(ctx, 'markEnteredInError', { sessionId, reason: 'Duplicate of another record', by: 'Synthetic Nurse' });
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Duplicate of another record' });
     const doc = call(ctx, 'getSession', { id: sessionId });
     expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'cycle', id: doc.targets[0]!.cycles[0]!.id, patch: { tipTempC: -60 } }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: 'x' } }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'addRow', { entity: 'target', parentId: sessionId }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'deleteRow', { entity: 'target', id: doc.targets[0]!.id }))).toBe('LOCKED');
-    expect(codeOf(dispatch(ctx, 'markEnteredInError', { sessionId, reason: 'again', by: 'x' }))).toBe('LOCKED');
-    expect(codeOf(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'markEnteredInError', { sessionId, reason: 'again' }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'signSession', { sessionId, secret: TEST_PIN }))).toBe('LOCKED');
     expect(call(ctx, 'getSession', { id: sessionId })).toEqual(doc);
   });
 
@@ -66,14 +66,14 @@ describe('entered in error', () => {
 
   it('needs a reason and a name', () => {
     const { ctx, sessionId } = importedS1();
-    const r = dispatch(ctx, 'markEnteredInError', { sessionId, reason: '   ', by: 'Synthetic Nurse' });
+    const r = dispatch(ctx, 'markEnteredInError', { sessionId, reason: '   ' });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(!r.ok && JSON.stringify(r.error)).toMatch(/Give the reason/);
   });
 
   it('in SQL itself, the mark cannot be removed or changed and the session and its rows cannot be edited or deleted', () => {
     const { ctx, dbPath, sessionId } = importedS1();
-    call(ctx, 'markEnteredInError', { sessionId, reason: 'Wrong patient', by: 'Synthetic Nurse' });
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Wrong patient' });
     const raw = new Database(dbPath);
     try {
       const refused = (sql: string, ...args: unknown[]) => expect(() => raw.prepare(sql).run(...args)).toThrow(/CRYOLOG_LOCKED/);
@@ -92,8 +92,8 @@ describe('entered in error', () => {
 
   it('changes made under an amendment carry its reason in the audit trail', () => {
     const { ctx, dbPath, sessionId } = importedS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
-    call(ctx, 'beginAmendment', { sessionId, reason: 'Temperature misread from the console', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Temperature misread from the console' });
     const cycleId = call(ctx, 'getSession', { id: sessionId }).targets[0]!.cycles[0]!.id;
     call(ctx, 'saveFields', { entity: 'cycle', id: cycleId, patch: { tipTempC: -66 } });
     const raw = new Database(dbPath, { readonly: true });
@@ -109,10 +109,10 @@ describe('entered in error', () => {
 describe('each signed version stays exportable', () => {
   it('exports version 1 as it was signed and version 2 with its addendum; an entered-in-error record says so on its first line', () => {
     const { ctx, sessionId } = importedS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
-    call(ctx, 'beginAmendment', { sessionId, reason: 'Location corrected', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Location corrected' });
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Day unit, room 2' } });
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const v1 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 });
     const v2 = call(ctx, 'exportSession', { sessionId, format: 'text', version: 2 });
     expect(v1.fileName).toMatch(/_v1\.txt$/);
@@ -127,7 +127,7 @@ describe('each signed version stays exportable', () => {
     expect(v2.content).toContain('Location: Day unit, room 2');
     expect(dispatch(ctx, 'exportSession', { sessionId, format: 'text', version: 3 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
-    call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Recorded under the wrong patient' });
     expect(call(ctx, 'exportSession', { sessionId, format: 'text' }).content).toMatch(/^ENTERED IN ERROR - NOT FOR CLINICAL USE - Recorded under the wrong\s+patient\n/);
     // Version 1 itself is unchanged, but any copy made from now on says ENTERED IN ERROR first.
     const v1Now = call(ctx, 'exportSession', { sessionId, format: 'text', version: 1 });

@@ -5,12 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/ipc/dispatch';
-import { closeContext, createContext, type Ctx } from '../../electron/main/context';
+import { closeContext, type Ctx } from '../../electron/main/context';
 import { openDatabase } from '../../electron/main/db/open';
 import { MIGRATIONS } from '../../electron/main/db/migrations';
 import { prepareOwnerOnlyDatabase } from '../../electron/main/db/ownerOnly';
 import { fixedClock, tempDir } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { signedInContext } from '../helpers/testClinician';
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
@@ -19,7 +20,7 @@ const opened: Ctx[] = [];
 /** Opens through the app's own context (as the window and the CLI do), keeping what it logged. */
 function open(dbPath: string) {
   const logged: string[] = [];
-  const ctx = createContext({
+  const ctx = signedInContext({
     dbPath,
     appVersion: 'test',
     clock: fixedClock('2026-03-10T10:30:00.000Z'),

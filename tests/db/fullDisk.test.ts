@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../electron/main/context';
+import { closeContext } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { fixedClock, quietLog } from '../helpers/tempDir';
+import { signedInContext } from '../helpers/testClinician';
 
 const asRoot = process.getuid?.() === 0;
 if (!asRoot) console.warn('Skipping the full-disk save test: mounting a tmpfs needs root (CI runs it).');
@@ -19,7 +20,7 @@ describe.skipIf(!asRoot)('a full disk while saving (real 1 MiB filesystem)', () 
   afterAll(() => execFileSync('umount', [at]));
 
   it('refuses the save with what to do, keeps what was saved, and saves once space is free', () => {
-    const ctx = createContext({ dbPath: path.join(at, 'cryolog.sqlite'), appVersion: 'test', clock: fixedClock(), log: quietLog });
+    const ctx = signedInContext({ dbPath: path.join(at, 'cryolog.sqlite'), appVersion: 'test', clock: fixedClock(), log: quietLog });
     try {
       const created = dispatch(ctx, 'createPatient', {});
       if (!created.ok) throw new Error(created.error.message);
@@ -48,7 +49,7 @@ describe.skipIf(!asRoot)('a full disk while saving (real 1 MiB filesystem)', () 
     } finally {
       closeContext(ctx);
     }
-    const reopened = createContext({ dbPath: path.join(at, 'cryolog.sqlite'), appVersion: 'test', log: quietLog });
+    const reopened = signedInContext({ dbPath: path.join(at, 'cryolog.sqlite'), appVersion: 'test', log: quietLog });
     try {
       expect(reopened.startup.state).toBe('ready');
       const n = reopened.db!.prepare("SELECT count(*) FROM patient WHERE family_name = 'After-Full'").pluck().get();
@@ -65,12 +66,12 @@ describe.skipIf(!asRoot)('a read-only disk at start (real read-only tmpfs)', () 
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=4m', 'tmpfs', at]);
     try {
       const file = path.join(at, 'cryolog.sqlite');
-      const first = createContext({ dbPath: file, appVersion: 'test', clock: fixedClock(), log: quietLog });
+      const first = signedInContext({ dbPath: file, appVersion: 'test', clock: fixedClock(), log: quietLog });
       dispatch(first, 'createPatient', {});
       closeContext(first);
       const before = fs.readFileSync(file);
       execFileSync('mount', ['-o', 'remount,ro', at]);
-      const ctx = createContext({ dbPath: file, appVersion: 'test', log: quietLog });
+      const ctx = signedInContext({ dbPath: file, appVersion: 'test', log: quietLog });
       expect(ctx.startup).toMatchObject({ state: 'failed', problem: 'DB_READ_ONLY', title: 'The record database is read-only' });
       expect(ctx.startup.state === 'failed' && ctx.startup.message).toMatch(/is on a read-only disk \(EROFS\).*Nothing was changed/);
       expect(fs.readFileSync(file).equals(before)).toBe(true);

@@ -11,6 +11,7 @@ import type { SessionDocument } from '../../shared/domain/model';
 import { nerveHistory } from '../../shared/domain/history';
 import { fixedClock, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -18,7 +19,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 const fixture = (name: 'S1' | 'S2'): SessionDocument => JSON.parse(fs.readFileSync(fixtureFile(name), 'utf8')) as SessionDocument;
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 /**
  * S2 (R tibial, 10 Mar 2026) imported and signed; S1 for another patient; then, 11 weeks on, a
@@ -28,7 +28,7 @@ function seeded() {
   const clock = fixedClock('2026-03-10T15:00:00.000Z');
   const ctx = testContext({ clock });
   const s2 = call(ctx, 'importSession', { document: fixture('S2') });
-  call(ctx, 'signSession', { sessionId: s2.sessionId, signer: SIGNER });
+  call(ctx, 'signSession', { sessionId: s2.sessionId, secret: TEST_PIN });
   const s1 = call(ctx, 'importSession', { document: fixture('S1') });
   clock.advance(77 * 86_400_000); // 26 May 2026
   const today = call(ctx, 'startSession', { patientId: s2.patientId });

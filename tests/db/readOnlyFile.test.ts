@@ -18,7 +18,7 @@ const asRoot = process.getuid?.() === 0;
 
 function databaseWithARecord(dir: string): string {
   const file = path.join(dir, 'cryolog.sqlite');
-  const ctx = createContext({ dbPath: file, appVersion: 'test', clock: fixedClock(), log: quietLog });
+  const ctx = createContext({ dbPath: file, appVersion: 'test', systemActor: 'test:read-only', clock: fixedClock(), log: quietLog });
   dispatch(ctx, 'createPatient', {});
   closeContext(ctx);
   return file;

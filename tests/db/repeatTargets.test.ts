@@ -11,6 +11,7 @@ import type { Result } from '../../shared/ipc/result';
 import type { SessionDocument } from '../../shared/domain/model';
 import { fixedClock, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -19,7 +20,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
 }
 const errorOf = (r: Result<unknown>) => (r.ok ? null : { code: r.error.code, message: r.error.message });
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 const DAY = 86_400_000;
 
 /** S1 imported on its day, then the clock three months on, when the patient comes back. */
@@ -38,7 +38,7 @@ function sessionAt(ctx: Ctx, patientId: string, startedAt: string, targets: { ne
   const { id } = call(ctx, 'startSession', { patientId });
   call(ctx, 'saveFields', { entity: 'session', id, patch: { startedAt } });
   for (const t of targets) call(ctx, 'saveFields', { entity: 'target', id: call(ctx, 'addRow', { entity: 'target', parentId: id }).id, patch: { side: 'right', ...t } });
-  if (status) call(ctx, 'markEnteredInError', { sessionId: id, reason: 'Wrong patient opened', by: 'Synthetic Nurse' });
+  if (status) call(ctx, 'markEnteredInError', { sessionId: id, reason: 'Wrong patient opened' });
   return id;
 }
 
@@ -151,7 +151,7 @@ describe('repeating the last session’s targets', () => {
     const { ctx, sessionId } = returningPatient();
     // Cancelled before the needle: signable without a target.
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { status: 'not-done', statusReason: 'Patient unwell on the day' } });
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     expect(errorOf(dispatch(ctx, 'repeatLastTargets', { sessionId }))).toEqual({
       code: 'LOCKED',
       message: 'This session is signed, so no targets can be copied into it. To change it, start an amendment with a reason.',
@@ -160,7 +160,7 @@ describe('repeating the last session’s targets', () => {
     expect(() => ctx.db!.transaction(() => copyTargets(ctx.db!, earlierId, sessionId, '2026-06-09T10:00:00.000Z', () => crypto.randomUUID()))()).toThrow(/CRYOLOG_LOCKED/);
     expect(call(ctx, 'getSession', { id: sessionId }).targets).toEqual([]);
 
-    call(ctx, 'beginAmendment', { sessionId, reason: 'It went ahead after all', by: 'Dr Synthetic' });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'It went ahead after all' });
     expect(call(ctx, 'repeatLastTargets', { sessionId }).copied).toBe(3);
   });
 

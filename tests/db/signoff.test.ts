@@ -10,6 +10,7 @@ import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { SIGNER, TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -18,7 +19,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
 }
 const codeOf = (r: Result<unknown>) => (r.ok ? 'ok' : r.error.code);
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 /** S1 of domain.md §5, imported into a fresh database, with the clock on the session day. */
 function signedReadyS1() {
@@ -32,7 +32,7 @@ function signedReadyS1() {
 describe('sign-off that locks', () => {
   it('signs a complete session once nothing blocks it, keeping the signed document as version 1', () => {
     const { ctx, sessionId } = signedReadyS1();
-    const state = call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const state = call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     expect(state).toMatchObject({ version: 1, amending: false, signer: SIGNER, signedAt: '2026-03-10T10:30:00.000Z' });
     expect(state.versions).toHaveLength(1);
     const v1 = call(ctx, 'getSignedVersion', { sessionId, version: 1 });
@@ -44,7 +44,7 @@ describe('sign-off that locks', () => {
     const { ctx, sessionId } = signedReadyS1();
     const doc = call(ctx, 'getSession', { id: sessionId });
     call(ctx, 'saveFields', { entity: 'cycle', id: doc.targets[0]!.cycles[0]!.id, patch: { tipTempC: 68 } });
-    const r = dispatch(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const r = dispatch(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     expect(r).toMatchObject({ ok: false, error: { code: 'NOT_READY_TO_SIGN' } });
     expect(!r.ok && r.error.message).toMatch(/^Not signed yet: 1 problem\(s\) to fix/);
     expect(call(ctx, 'getSignoff', { sessionId })).toMatchObject({ version: 0, signedAt: null });
@@ -52,20 +52,20 @@ describe('sign-off that locks', () => {
 
   it('through the app, every change to a signed session is refused as LOCKED', () => {
     const { ctx, sessionId } = signedReadyS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const doc = call(ctx, 'getSession', { id: sessionId });
     const target = doc.targets[0]!;
     expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'cycle', id: target.cycles[0]!.id, patch: { tipTempC: -60 } }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: 'late note' } }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'addRow', { entity: 'complication', parentId: sessionId }))).toBe('LOCKED');
     expect(codeOf(dispatch(ctx, 'deleteRow', { entity: 'target', id: target.id }))).toBe('LOCKED');
-    expect(codeOf(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }))).toBe('LOCKED');
+    expect(codeOf(dispatch(ctx, 'signSession', { sessionId, secret: TEST_PIN }))).toBe('LOCKED');
     expect(call(ctx, 'getSession', { id: sessionId })).toEqual(doc);
   });
 
   it('in SQL itself, a signed session cannot be updated or deleted, whatever tool is used', () => {
     const { ctx, dbPath, sessionId } = signedReadyS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const raw = new Database(dbPath);
     try {
       const attempts = [
@@ -88,12 +88,13 @@ describe('sign-off that locks', () => {
   it('the audit trail cannot be updated or deleted, signed or not', () => {
     const dbPath = path.join(tempDir(), 'cryolog.sqlite');
     const ctx = testContext({ dbPath });
+    const before = (ctx.db!.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
     call(ctx, 'createPatient', {});
     const raw = new Database(dbPath);
     try {
       expect(() => raw.prepare("UPDATE audit_log SET actor = 'someone else'").run()).toThrow(/CRYOLOG_LOCKED/);
       expect(() => raw.prepare('DELETE FROM audit_log').run()).toThrow(/CRYOLOG_LOCKED/);
-      expect(raw.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: 1 });
+      expect(raw.prepare('SELECT count(*) AS n FROM audit_log').get()).toEqual({ n: before + 1 });
     } finally {
       raw.close();
     }
@@ -103,16 +104,16 @@ describe('sign-off that locks', () => {
 describe('amendments that keep the original', () => {
   it('a reason opens the record, the change is made, a second signature makes version 2, and version 1 stays as it was', () => {
     const { ctx, sessionId } = signedReadyS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
-    expect(codeOf(dispatch(ctx, 'beginAmendment', { sessionId, reason: '  ', by: 'Dr Synthetic' }))).toBe('INVALID_PAYLOAD');
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+    expect(codeOf(dispatch(ctx, 'beginAmendment', { sessionId, reason: '  ' }))).toBe('INVALID_PAYLOAD');
 
     // domain.md §5, S5's amendment test: day 5, burning dysaesthesia on the lateral forearm.
     const reason = 'Day 5 phone call: burning dysaesthesia, lateral forearm';
-    expect(call(ctx, 'beginAmendment', { sessionId, reason, by: 'Dr Synthetic' })).toMatchObject({ amending: true, amendmentReason: reason });
+    expect(call(ctx, 'beginAmendment', { sessionId, reason })).toMatchObject({ amending: true, amendmentReason: reason });
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { complicationsAnswer: 'present' } });
     const { id } = call(ctx, 'addRow', { entity: 'complication', parentId: sessionId });
     call(ctx, 'saveFields', { entity: 'complication', id, patch: { type: 'dysaesthesia', onset: 'delayed', severity: 'moderate', action: 'neuropathic-agent' } });
-    const state = call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    const state = call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
 
     expect(state).toMatchObject({ version: 2, amending: false, amendmentReason: null });
     expect(state.versions.map((v) => [v.version, v.reason])).toEqual([
@@ -125,15 +126,15 @@ describe('amendments that keep the original', () => {
     expect(codeOf(dispatch(ctx, 'saveFields', { entity: 'complication', id, patch: { severity: 'mild' } }))).toBe('LOCKED');
     // The audit trail holds the amendment with its reason and who opened it.
     const amendment = ctx.db!.prepare("SELECT new_value FROM audit_log WHERE field = 'amendment'").get() as { new_value: string };
-    expect(JSON.parse(amendment.new_value)).toEqual({ reason, by: 'Dr Synthetic' });
+    expect(JSON.parse(amendment.new_value)).toEqual({ reason, by: SIGNER.name });
   });
 
   it('the versions are hash-chained: each hash covers the previous one', () => {
     const { ctx, sessionId } = signedReadyS1();
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
-    call(ctx, 'beginAmendment', { sessionId, reason: 'Typo in the location', by: 'Dr Synthetic' });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Typo in the location' });
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Rehabilitation day unit, room 2' } });
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const rows = ctx.db!.prepare('SELECT version, document, sha256 FROM session_version ORDER BY version').all() as { version: number; document: string; sha256: string }[];
     let previous = '';
     for (const row of rows) {
@@ -151,13 +152,13 @@ describe('the paste-ready text follows the signature', () => {
     /** The same text with its 72-column wrapping undone. */
     const flat = () => text().replace(/\n +/g, ' ').replace(/\n(?=[a-z(])/g, ' ');
     expect(text().split('\n')[0]).toBe('DRAFT - NOT SIGNED - NOT FOR THE CLINICAL RECORD');
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     expect(text().split('\n')[0]).toBe('CRYONEUROLYSIS PROCEDURE NOTE');
     expect(flat()).toContain('Signed by: Dr Synthetic Consultant, Consultant in rehabilitation medicine, GMC 0000001\nSigned on: 10 Mar 2026 10:30\nRecord version: 1');
     expect(text()).not.toContain('Not signed');
-    call(ctx, 'beginAmendment', { sessionId, reason: 'Location typed wrongly', by: 'Dr Synthetic' });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Location typed wrongly' });
     expect(text().split('\n')[0]).toBe('DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS');
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     expect(flat()).toContain('Amendments:\n- Version 2, 10 Mar 2026 10:30, Dr Synthetic Consultant: Location typed wrongly');
     expect(text()).toContain('Amendments: version 2 on 10 Mar 2026 10:30');
   });

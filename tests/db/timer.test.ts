@@ -7,6 +7,7 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
+import { TEST_ACTOR } from '../helpers/testClinician';
 
 // The freeze-cycle timer through the real dispatch and a real SQLite file: each press writes
 // the cycle's own fields (audited), a repeated press changes nothing, and a timer left running
@@ -123,7 +124,7 @@ describe('freeze-cycle timer', () => {
 
   it('refuses to start a cycle on a signed or entered-in-error session', () => {
     const { ctx, sessionId, targetId } = sessionWithTarget(90);
-    call(ctx, 'markEnteredInError', { sessionId, reason: 'Wrong patient selected', by: 'Synthetic Nurse' });
+    call(ctx, 'markEnteredInError', { sessionId, reason: 'Wrong patient selected' });
     const r = dispatch(ctx, 'timerPress', { sessionId, targetId, siteNo: 1, expected: { phase: 'idle' }, at: at(0) });
     expect(r).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
     expect(call(ctx, 'getTimer', { sessionId })).toBeNull();
@@ -132,9 +133,9 @@ describe('freeze-cycle timer', () => {
   it('keeps the service’s timer key and refuses a key name that is not one', () => {
     const { ctx } = sessionWithTarget(90);
     expect(call(ctx, 'getTimerSettings', {})).toMatchObject({ settings: { keyCode: 'F8' }, updatedBy: null });
-    call(ctx, 'saveTimerSettings', { settings: { keyCode: 'KeyB', pressGuardMs: 600, earlyStopToleranceS: 5 }, changedBy: 'Synthetic Lead' });
-    expect(call(ctx, 'getTimerSettings', {})).toMatchObject({ settings: { keyCode: 'KeyB', pressGuardMs: 600 }, updatedBy: 'Synthetic Lead' });
-    const bad = dispatch(ctx, 'saveTimerSettings', { settings: { keyCode: '<script>', pressGuardMs: 600, earlyStopToleranceS: 5 }, changedBy: 'x' });
+    call(ctx, 'saveTimerSettings', { settings: { keyCode: 'KeyB', pressGuardMs: 600, earlyStopToleranceS: 5 } });
+    expect(call(ctx, 'getTimerSettings', {})).toMatchObject({ settings: { keyCode: 'KeyB', pressGuardMs: 600 }, updatedBy: TEST_ACTOR });
+    const bad = dispatch(ctx, 'saveTimerSettings', { settings: { keyCode: '<script>', pressGuardMs: 600, earlyStopToleranceS: 5 } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(!bad.ok && JSON.stringify(bad.error)).toMatch(/Choose the key by pressing it/);
   });

@@ -3,6 +3,7 @@ import { expect } from '@playwright/test';
 import { testAt, windowShot } from './clinician';
 import { call } from './seed';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 // A record made in error (here: under the wrong patient) is marked, never deleted: it stays
 // readable, says so everywhere, and can no longer be changed.
@@ -10,7 +11,7 @@ const test = testAt('2026-03-10T10:30:00.000Z');
 
 test('marking a signed record entered in error keeps it, locks it and says so', async ({ app: page, host }) => {
   const { sessionId } = call(host.ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S1'), 'utf8')) });
-  call(host.ctx, 'signSession', { sessionId, signer: { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } });
+  call(host.ctx, 'signSession', { sessionId, secret: TEST_PIN });
   await page.goto(`${host.origin}/#/session/${sessionId}`);
   const panel = page.getByRole('region', { name: 'Sign-off', exact: true });
   await panel.getByRole('button', { name: 'Mark as entered in error…' }).click();

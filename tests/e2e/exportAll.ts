@@ -21,7 +21,7 @@ const FORMATS = [
 
 export async function exportEveryFormat(page: Page, c: Clinician, host: Host, dropFolder: string, version: number): Promise<ExportFiles> {
   fs.mkdirSync(dropFolder, { recursive: true });
-  call(host.ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true }, changedBy: 'Service administrator' });
+  call(host.ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true } });
   await page.reload();
   const panel = page.getByRole('region', { name: 'Export', exact: true });
   await expect(panel).toContainText(`Exports version ${version}`);

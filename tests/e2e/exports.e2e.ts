@@ -12,15 +12,15 @@ import { testAt, windowShot } from './clinician';
 import { call } from './seed';
 import { fixtureFile } from '../tools/sessionFixtures';
 import { flatText } from '../export/poppler';
+import { TEST_PIN } from '../helpers/testClinician';
 
 // The day of S1 and S2, so that signing them is not a late entry.
 const test = testAt('2026-03-10T18:00:00.000Z');
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 function importSigned(host: { ctx: Parameters<typeof call>[0] }, name: 'S1' | 'S2'): string {
   const { sessionId } = call(host.ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile(name), 'utf8')) });
-  call(host.ctx, 'signSession', { sessionId, signer: SIGNER });
+  call(host.ctx, 'signSession', { sessionId, secret: TEST_PIN });
   return sessionId;
 }
 
@@ -130,7 +130,7 @@ test('a draft exports only as text, and a missing drop folder is reported withou
 
   const signedId = importSigned(host, 'S2');
   const gone = path.join(dbDir, 'share-not-mounted');
-  call(host.ctx, 'saveExportSettings', { value: { dropFolder: gone, fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: true }, changedBy: 'Admin Tester' });
+  call(host.ctx, 'saveExportSettings', { value: { dropFolder: gone, fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: true } });
   await app.goto(`${host.origin}/#/session/${signedId}`);
   await panel.getByRole('button', { name: 'Send to drop folder' }).click();
   await expect(panel.getByRole('alert')).toContainText(`the folder ${gone} does not exist`);
@@ -143,7 +143,7 @@ test('a date range exports with a progress bar into one CSV file', async ({ app,
   fs.mkdirSync(drop);
   importSigned(host, 'S1');
   importSigned(host, 'S2');
-  call(host.ctx, 'saveExportSettings', { value: { dropFolder: drop, fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: false }, changedBy: 'Admin Tester' });
+  call(host.ctx, 'saveExportSettings', { value: { dropFolder: drop, fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: false } });
   await app.goto(`${host.origin}/#/exports`);
   await app.getByLabel('From').fill('2026-03-01');
   await app.getByLabel('To').fill('2026-03-31');

@@ -3,10 +3,11 @@ import { expect } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { Clinician, testAt } from './clinician';
 import { dispatch } from '../../electron/main/ipc/dispatch';
-import { closeContext, createContext } from '../../electron/main/context';
+import { closeContext } from '../../electron/main/context';
 import type { Host } from '../host/server';
 import type { SessionDocument } from '../../shared/domain/model';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN, signedInContext } from '../helpers/testClinician';
 
 // Each nerve's history: S2 (domain.md §5, R tibial branches, 10 Mar 2026, signed) and an
 // earlier draft of the same patient (4 Nov 2025) arrive through the app's own dispatch; eleven
@@ -14,7 +15,6 @@ import { fixtureFile } from '../tools/sessionFixtures';
 // Synthetic patient (999-range NHS number, invented name) from the fixture.
 const test = testAt('2026-05-26T09:00:00Z');
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 function ok<T>(r: { ok: true; data: unknown } | { ok: false; error: { message: string } }): T {
   if (!r.ok) throw new Error(r.error.message);
@@ -25,11 +25,11 @@ function ok<T>(r: { ok: true; data: unknown } | { ok: false; error: { message: s
 function seed(host: Host): { patientId: string; marchId: string } {
   const s2 = JSON.parse(fs.readFileSync(fixtureFile('S2'), 'utf8')) as SessionDocument;
   const november: SessionDocument = { ...s2, session: { ...s2.session, startedAt: '2025-11-04T10:00:00+00:00', endedAt: null } };
-  const thatDay = createContext({ dbPath: host.ctx.dbPath, appVersion: 'e2e', clock: { now: () => new Date('2026-03-10T15:00:00Z'), offsetMinutes: () => 0 } });
+  const thatDay = signedInContext({ dbPath: host.ctx.dbPath, appVersion: 'e2e', clock: { now: () => new Date('2026-03-10T15:00:00Z'), offsetMinutes: () => 0 } });
   try {
     const first = ok<{ patientId: string }>(dispatch(thatDay, 'importSession', { document: november }));
     const march = ok<{ sessionId: string }>(dispatch(thatDay, 'importSession', { document: s2 }));
-    ok(dispatch(thatDay, 'signSession', { sessionId: march.sessionId, signer: SIGNER }));
+    ok(dispatch(thatDay, 'signSession', { sessionId: march.sessionId, secret: TEST_PIN }));
     return { patientId: first.patientId, marchId: march.sessionId };
   } finally {
     closeContext(thatDay);

@@ -19,6 +19,7 @@ import { tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
 import { sessionValidator } from '../fileformat/jsonSchema';
 import { parseCsv, parseCsvRecords } from './csvParse';
+import { SIGNER, TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -26,7 +27,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 const DAY_MS = 86_400_000;
 
 /**
@@ -87,12 +87,12 @@ function database() {
   const signed = (name: Fixture, days: number) => {
     now = Date.parse(`2026-03-10T${name === 'S1' ? '10:30' : '15:00'}:00.000Z`) + days * DAY_MS;
     const id = importSession(ctx, name, days);
-    call(ctx, 'signSession', { sessionId: id, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId: id, secret: TEST_PIN });
     return id;
   };
   const enteredInError = (name: Fixture, days: number, startedAt?: string) => {
     const id = importSession(ctx, name, days, startedAt);
-    call(ctx, 'markEnteredInError', { sessionId: id, reason: 'Recorded against the wrong patient', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'markEnteredInError', { sessionId: id, reason: 'Recorded against the wrong patient' });
     return id;
   };
   const ids = {

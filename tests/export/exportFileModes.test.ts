@@ -13,6 +13,7 @@ import type { Result } from '../../shared/ipc/result';
 import { writeFileAtomically } from '../../electron/main/export/atomicWrite';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -21,7 +22,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
 }
 
 const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 /** Signed S1, a drop folder, and a save dialog that answers a path in another folder. */
 function setUp() {
@@ -30,8 +30,8 @@ function setUp() {
   let saveAs = '';
   const ctx: Ctx = { ...testContext({ clock: fixedClock('2026-03-10T10:30:00.000Z') }), chooseSavePath: (name) => (saveAs = path.join(saveFolder, name)) };
   const { sessionId } = call(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S1'), 'utf8')) });
-  call(ctx, 'signSession', { sessionId, signer: SIGNER });
-  call(ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true }, changedBy: 'Admin Tester' });
+  call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+  call(ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true } });
   return { ctx, sessionId, dropFolder, saved: () => saveAs };
 }
 

@@ -15,6 +15,7 @@ import type { Result } from '../../shared/ipc/result';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
 import { flatText } from './poppler';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -22,18 +23,17 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 
 function signedS1(options: { chooseSavePath?: (name: string) => string | null } = {}) {
   const dir = tempDir();
   const ctx: Ctx = { ...testContext({ dbPath: path.join(dir, 'cryolog.sqlite'), clock: fixedClock('2026-03-10T10:30:00.000Z') }), ...options };
   const { sessionId } = call(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S1'), 'utf8')) });
-  call(ctx, 'signSession', { sessionId, signer: SIGNER });
+  call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
   return { ctx, dir, sessionId };
 }
 
 function setDropFolder(ctx: Ctx, dropFolder: string): void {
-  call(ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true }, changedBy: 'Admin Tester' });
+  call(ctx, 'saveExportSettings', { value: { dropFolder, fileNamePattern: '{date}_{nhs}_{id8}_{version}', csvByteOrderMark: true } });
 }
 
 const exportEntries = (ctx: Ctx, sessionId: string) =>
@@ -57,7 +57,7 @@ describe('which version an export holds', () => {
 
   it('while an amendment is open the signed version stands for every format but the draft text', () => {
     const { ctx, sessionId } = signedS1();
-    call(ctx, 'beginAmendment', { sessionId, reason: 'Location corrected', by: 'Dr Synthetic Consultant' });
+    call(ctx, 'beginAmendment', { sessionId, reason: 'Location corrected' });
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Day unit, room 2' } });
     const text = call(ctx, 'exportSession', { sessionId, format: 'text' });
     expect(text.content.split('\n')[0]).toBe('DRAFT AMENDMENT - NOT SIGNED - THE SIGNED VERSION STANDS');
@@ -65,7 +65,7 @@ describe('which version an export holds', () => {
     const json = call(ctx, 'exportSession', { sessionId, format: 'json' });
     expect(json).toMatchObject({ status: 'final', version: 1 });
     expect(json.content).not.toContain('Day unit, room 2');
-    call(ctx, 'signSession', { sessionId, signer: SIGNER });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const v2 = call(ctx, 'exportSession', { sessionId, format: 'hl7v2' });
     expect(v2).toMatchObject({ status: 'amended', version: 2 });
     expect(v2.content).toContain('Day unit, room 2');
@@ -134,10 +134,10 @@ describe('where exports go', () => {
 
   it('the drop folder path is checked when it is set', () => {
     const { ctx } = signedS1();
-    const r = dispatch(ctx, 'saveExportSettings', { value: { dropFolder: 'exports', fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: true }, changedBy: 'Admin Tester' });
+    const r = dispatch(ctx, 'saveExportSettings', { value: { dropFolder: 'exports', fileNamePattern: '{date}_{id8}_{version}', csvByteOrderMark: true } });
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(JSON.stringify(r)).toContain('Give the full path of the folder');
-    const pattern = dispatch(ctx, 'saveExportSettings', { value: { dropFolder: '', fileNamePattern: '{date}_{nhs}', csvByteOrderMark: true }, changedBy: 'Admin Tester' });
+    const pattern = dispatch(ctx, 'saveExportSettings', { value: { dropFolder: '', fileNamePattern: '{date}_{nhs}', csvByteOrderMark: true } });
     expect(JSON.stringify(pattern)).toContain('Include {id8} or {session}');
   });
 });

@@ -15,6 +15,7 @@ import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
 import { fhirProblems } from './fhirValidators';
 import { flatText } from './poppler';
+import { TEST_PIN } from '../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -33,7 +34,7 @@ describe('hostile names and notes in every format', () => {
     const { sessionId, patientId } = call(ctx, 'importSession', { document: doc });
     call(ctx, 'saveFields', { entity: 'patient', id: patientId, patch: { familyName: FAMILY, givenName: GIVEN } });
     call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: NOTE } });
-    call(ctx, 'signSession', { sessionId, signer: { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } });
+    call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
     const exported = (format: Req<'exportSession'>['format']) => call(ctx, 'exportSession', { sessionId, format }).content;
 
     // Text: the name as recorded; symbols in ASCII; the bidi override and the tab gone.

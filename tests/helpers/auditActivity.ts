@@ -7,8 +7,8 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { fixtureFile } from '../tools/sessionFixtures';
-
-export const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant in rehabilitation medicine', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
+import { TEST_PIN } from './testClinician';
+export { SIGNER } from './testClinician';
 
 /** The clock for recordActivity's context: the session day of the fixtures, after the session. */
 export const ACTIVITY_CLOCK_AT = '2026-03-10T10:30:00.000Z';
@@ -27,9 +27,9 @@ export function recordActivity(ctx: Ctx): { sessionId: string; cycleId: string }
   const cycleId = doc.targets[0]!.cycles[0]!.id;
   call(ctx, 'saveFields', { entity: 'cycle', id: cycleId, patch: { tipTempC: -73 } });
   call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: 'Tolerated well.\nNo immediate complication; line two: "quoted", 5:30.' } });
-  call(ctx, 'signSession', { sessionId, signer: SIGNER });
-  call(ctx, 'beginAmendment', { sessionId, reason: 'Day 5 phone call: note added', by: 'Dr Synthetic' });
+  call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
+  call(ctx, 'beginAmendment', { sessionId, reason: 'Day 5 phone call: note added' });
   call(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { notes: 'Tolerated well. Day 5: no dysaesthesia — patient “very pleased”.' } });
-  call(ctx, 'signSession', { sessionId, signer: SIGNER });
+  call(ctx, 'signSession', { sessionId, secret: TEST_PIN });
   return { sessionId, cycleId };
 }

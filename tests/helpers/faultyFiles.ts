@@ -11,7 +11,7 @@ export const DB_SUFFIXES = ['', '-wal', '-shm'] as const;
 const quiet = { error: () => undefined, info: () => undefined };
 
 export function openApp(file: string): Ctx {
-  return createContext({ dbPath: file, appVersion: 'test', clock: { now: () => new Date('2026-11-24T09:10:00Z'), offsetMinutes: () => 0 }, log: quiet });
+  return createContext({ dbPath: file, appVersion: 'test', systemActor: 'test:faulty-files', clock: { now: () => new Date('2026-11-24T09:10:00Z'), offsetMinutes: () => 0 }, log: quiet });
 }
 
 export function savePatient(ctx: Ctx, familyName: string): string {

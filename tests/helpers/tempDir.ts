@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { closeContext, createContext, type Clock, type Ctx } from '../../electron/main/context';
+import { signInTestAdmin, TEST_HASH_COST } from './testClinician';
 
 const dirs: string[] = [];
 const contexts: Ctx[] = [];
@@ -27,15 +28,20 @@ export function fixedClock(iso = '2026-11-24T09:10:00.000Z', offsetMinutes = 0):
 
 export const quietLog = { error: () => undefined, info: () => undefined };
 
-/** A context on a real SQLite file in a temp folder, closed after the test. */
-export function testContext(options: { dbPath?: string; clock?: Clock } = {}): Ctx {
+/**
+ * A context on a real SQLite file in a temp folder, closed after the test, signed in as the
+ * synthetic administrator TEST_ADMIN (tests/helpers/testClinician.ts) unless signedIn is false.
+ */
+export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?: boolean } = {}): Ctx {
   const ctx = createContext({
     dbPath: options.dbPath ?? path.join(tempDir(), 'cryolog.sqlite'),
     appVersion: 'test',
     clock: options.clock ?? fixedClock(),
     log: quietLog,
     checkResponses: true,
+    hashCost: TEST_HASH_COST,
   });
   contexts.push(ctx);
+  if (options.signedIn !== false && ctx.db) signInTestAdmin(ctx);
   return ctx;
 }

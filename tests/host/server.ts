@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
-import { closeContext, createContext, osAccount, type Clock, type Ctx } from '../../electron/main/context';
+import { closeContext, createContext, type Clock, type Ctx } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { serveAsset } from '../../electron/main/security/serveAsset';
 import { APP_ORIGIN } from '../../electron/main/security/origin';
@@ -84,7 +84,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const ctx = createContext({
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? 'host',
-    actor: `browser-host:${osAccount()}`,
     checkResponses: true,
     ...(options.clock ? { clock: options.clock } : {}),
     chooseSavePath: (name) => (options.saveDialogFolder ? path.join(options.saveDialogFolder, name) : null),

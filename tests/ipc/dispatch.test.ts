@@ -3,11 +3,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/main/ipc/dispatch';
-import { osAccount, type Ctx } from '../../electron/main/context';
+import type { Ctx } from '../../electron/main/context';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { fixedClock, tempDir, testContext } from '../helpers/tempDir';
+import { TEST_ACTOR } from '../helpers/testClinician';
 
 /** Calls dispatch and returns the data, failing the test on an error Result. */
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
@@ -88,7 +89,7 @@ describe('dispatch: the one boundary every request crosses', () => {
       { action: 'update', field: 'durationS', old_value: 'null', new_value: '90', session_id: session.id },
       { action: 'update', field: 'tipTempC', old_value: 'null', new_value: '-70.5', session_id: session.id },
     ]);
-    expect(actors).toEqual([{ actor: osAccount() }]);
+    expect(actors).toEqual([{ actor: TEST_ACTOR }]);
   });
 
   it('writes no audit entry when a save changes nothing', () => {

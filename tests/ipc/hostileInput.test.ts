@@ -12,9 +12,10 @@ import { contract, type Req, type Res } from '../../shared/ipc/contract';
 import { ERROR_CODES, type Result } from '../../shared/ipc/result';
 import { testContext } from '../helpers/tempDir';
 import { fixtureFile } from '../tools/sessionFixtures';
-import { dbSnapshot, writeCounter } from '../helpers/dbSnapshot';
+import { dbSnapshot, writeCounter, type DbSnapshot } from '../helpers/dbSnapshot';
 import { hostilePayload } from '../helpers/hostilePayloads';
 import { expectReadableByAPerson } from '../helpers/readableMessage';
+import { TEST_ADMIN, TEST_PIN } from '../helpers/testClinician';
 
 const SEED = process.env.FC_SEED ? Number(process.env.FC_SEED) : 20_261_124;
 const RUNS_PER_CHANNEL = 60;
@@ -46,13 +47,13 @@ function seeded() {
       targetPresets: call(ctx, 'getTargetPresets', {}).presets,
       exportSettings: call(ctx, 'getExportSettings', {}).value,
       serviceInfo: call(ctx, 'getServiceInfo', {}).value,
+      adminId: call(ctx, 'getAuthState', {}).user!.id,
     },
   };
 }
 type Seed = ReturnType<typeof seeded>['seed'];
 
 const AT = '2026-03-10T09:20:00.000Z';
-const SIGNER = { name: 'Dr Synthetic Consultant', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' } as const;
 const UNKNOWN_JOB = '00000000-0000-4000-8000-0000000000aa';
 
 /**
@@ -82,41 +83,63 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   }),
   exportSession: (s) => ({ sessionId: s.sessionId, format: 'text' }),
   getSignoff: (s) => ({ sessionId: s.sessionId }),
-  signSession: (s) => ({ sessionId: s.sessionId, signer: { ...SIGNER } }),
-  beginAmendment: (s) => ({ sessionId: s.sessionId, reason: 'Synthetic correction', by: 'Dr Synthetic Consultant' }),
+  signSession: (s) => ({ sessionId: s.sessionId, secret: TEST_PIN }),
+  beginAmendment: (s) => ({ sessionId: s.sessionId, reason: 'Synthetic correction' }),
   getSignedVersion: (s) => ({ sessionId: s.sessionId, version: 1 }),
   getRuleConfig: () => ({}),
-  saveRuleConfig: (s) => ({ config: s.ruleConfig, changedBy: 'Admin Tester' }),
+  saveRuleConfig: (s) => ({ config: s.ruleConfig }),
   importSession: (s) => ({ document: s.document }),
   getTimer: (s) => ({ sessionId: s.sessionId }),
   timerPress: (s) => ({ sessionId: s.sessionId, targetId: s.targetId, expected: { phase: 'idle' }, siteNo: 1, at: AT }),
   timerHeartbeat: (s) => ({ sessionId: s.sessionId, at: AT }),
   resolveTimer: (s) => ({ sessionId: s.sessionId, action: 'discard' }),
   getTimerSettings: () => ({}),
-  saveTimerSettings: (s) => ({ settings: s.timerSettings, changedBy: 'Admin Tester' }),
-  markEnteredInError: (s) => ({ sessionId: s.sessionId, reason: 'Synthetic: wrong patient', by: 'Dr Synthetic Consultant' }),
+  saveTimerSettings: (s) => ({ settings: s.timerSettings }),
+  markEnteredInError: (s) => ({ sessionId: s.sessionId, reason: 'Synthetic: wrong patient' }),
   getTreatmentHistory: (s) => ({ patientId: s.patientId }),
   getTargetPresets: () => ({}),
-  saveTargetPresets: (s) => ({ presets: s.targetPresets, changedBy: 'Admin Tester' }),
+  saveTargetPresets: (s) => ({ presets: s.targetPresets }),
   getLastTargets: (s) => ({ sessionId: s.sessionId }),
   repeatLastTargets: (s) => ({ sessionId: s.sessionId }),
   saveExport: (s) => ({ sessionId: s.sessionId, format: 'text', destination: 'save-dialog' }),
   getAftercareSheet: (s) => ({ sessionId: s.sessionId }),
   listSessionExports: (s) => ({ sessionId: s.sessionId }),
   getExportSettings: () => ({}),
-  saveExportSettings: (s) => ({ value: s.exportSettings, changedBy: 'Admin Tester' }),
+  saveExportSettings: (s) => ({ value: s.exportSettings }),
   getServiceInfo: () => ({}),
-  saveServiceInfo: (s) => ({ value: s.serviceInfo, changedBy: 'Admin Tester' }),
+  saveServiceInfo: (s) => ({ value: s.serviceInfo }),
   startBulkExport: () => ({ range: { from: '2026-03-01', to: '2026-03-31' }, format: 'csv', destination: 'save-dialog' }),
   stepBulkExport: () => ({ jobId: UNKNOWN_JOB }),
   cancelBulkExport: () => ({ jobId: UNKNOWN_JOB }),
   verifyAuditTrail: () => ({}),
   getBackupSettings: () => ({}),
-  saveBackupSettings: () => ({ value: { folder: '', keepDaily: 7, keepWeekly: 4, hourly: true }, changedBy: 'Admin Tester' }),
+  saveBackupSettings: () => ({ value: { folder: '', keepDaily: 7, keepWeekly: 4, hourly: true } }),
   getBackupStatus: () => ({}),
   runBackupNow: () => ({}),
   checkBackupFile: () => ({ fileName: 'cryolog-20261124-091000-manual.sqlite' }),
+  getAuthState: () => ({}),
+  createFirstAdmin: () => ({ ...TEST_ADMIN, username: 'second.admin' }),
+  signIn: () => ({ username: TEST_ADMIN.username, secret: TEST_PIN }),
+  lockScreen: () => ({ reason: 'button' }),
+  signOut: () => ({}),
+  reportActivity: () => ({}),
+  changeOwnSecret: () => ({ currentSecret: TEST_PIN, next: { secretKind: 'password', secret: 'synthetic horse battery' } }),
+  listAccounts: () => ({}),
+  createAccount: () => ({ ...TEST_ADMIN, username: 'synthetic.nurse', role: 'clinician', displayName: 'Synthetic Nurse', registrationBody: 'nmc', registrationNumber: '00A0000A' }),
+  updateAccount: (s) => ({ id: s.adminId, displayName: 'Dr Synthetic Consultant', jobTitle: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001', role: 'admin', active: true }),
+  resetAccountSecret: (s) => ({ id: s.adminId, next: { secretKind: 'pin', secret: '739146' } }),
+  saveAutoLockMinutes: () => ({ minutes: 10 }),
 };
+
+/**
+ * The one refusal that writes, by design: a wrong PIN or password is counted (and audited) so
+ * that guessing is held after a few tries. Such a refusal may change the account's counters and
+ * add "sign-in" audit entries; nothing else.
+ */
+function onlyAttemptCounted(before: DbSnapshot, after: DbSnapshot, newAuditEntities: string[]): boolean {
+  const rest = (x: DbSnapshot) => ({ ...x.tables, account: null, audit_log: null });
+  return JSON.stringify(rest(before)) === JSON.stringify(rest(after)) && newAuditEntities.every((e) => e === 'sign-in');
+}
 
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
@@ -166,7 +189,12 @@ describe('hostile input on every IPC channel', () => {
           if (alwaysInvalid) expect(answer.error.code).toBe('INVALID_PAYLOAD');
           expectReadableByAPerson(answer.error.message);
           for (const issue of answer.error.issues ?? []) expectReadableByAPerson(issue.message);
-          expect(after, `${channel} refused (${answer.error.code}) but the database changed`).toEqual(before);
+          if (answer.error.code === 'SIGN_IN_FAILED' && after !== before) {
+            const added = ctx.db!.prepare('SELECT entity FROM audit_log WHERE id > ? ORDER BY id').pluck().all(before.auditRows) as string[];
+            expect(onlyAttemptCounted(before, after, added), `${channel} refused a PIN but changed more than the attempt count`).toBe(true);
+          } else {
+            expect(after, `${channel} refused (${answer.error.code}) but the database changed`).toEqual(before);
+          }
         }
         before = after;
       }),
@@ -182,7 +210,7 @@ describe('messages that quote what was typed', () => {
     const { ctx, seed } = seeded();
     const before = dbSnapshot(ctx.db!);
     const branch = 'sol\u202Eeus\u0007\uD800';
-    const answer = dispatch(ctx, 'saveTargetPresets', { presets: [{ side: 'left', nerve: 'median', branch }], changedBy: 'Admin Tester' });
+    const answer = dispatch(ctx, 'saveTargetPresets', { presets: [{ side: 'left', nerve: 'median', branch }] });
     expect(answer.ok).toBe(false);
     if (answer.ok) return;
     expect(answer.error.message).toContain('has no branch “sol\uFFFDeus\uFFFD\uFFFD”');

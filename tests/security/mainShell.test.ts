@@ -313,7 +313,8 @@ describe('out/main/index.js wiring (packaged build)', () => {
   });
 
   it('closes the database on will-quit', () => {
-    const list = () => shell.ipc.get(ipcName('listPatients'))?.(trusted, { limit: 5 }) as Result<unknown>;
+    // getAuthState reads the database and needs no sign-in: refused once the database is closed.
+    const list = () => shell.ipc.get(ipcName('getAuthState'))?.(trusted, {}) as Result<unknown>;
     expect(list().ok).toBe(true);
     shell.appEvents.get('will-quit')?.();
     expect(list().ok).toBe(false);

@@ -4,11 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS, ipcName } from '../../shared/ipc/channels';
 import type { Result } from '../../shared/ipc/result';
-import { closeContext, createContext, type Ctx, type Logger } from '../../electron/main/context';
+import { closeContext, type Ctx, type Logger } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { FORBIDDEN_SENDER_MESSAGE, registerIpc, type IpcEventLike, type IpcMainLike } from '../../electron/main/ipc/register';
 import { APP_ORIGIN } from '../../electron/main/security/origin';
 import type * as DispatchModule from '../../electron/main/ipc/dispatch';
+import { signedInContext } from '../helpers/testClinician';
 
 // Spy on dispatch while keeping its real behaviour, to prove an untrusted sender never reaches it.
 vi.mock('../../electron/main/ipc/dispatch', async (importOriginal) => {
@@ -50,7 +51,7 @@ describe('registerIpc (Electron security #17)', () => {
 
   beforeAll(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'cryolog-ipc-'));
-    ctx = createContext({ dbPath: path.join(dir, 'cryolog.sqlite'), appVersion: 'test', checkResponses: true, log: quietLog });
+    ctx = signedInContext({ dbPath: path.join(dir, 'cryolog.sqlite'), appVersion: 'test', checkResponses: true, log: quietLog });
     expect(ctx.startup).toEqual({ state: 'ready' });
     ipc = new FakeIpcMain();
     registerIpc(ipc, ctx, [APP_ORIGIN]);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { currentActor } from '../auth/authSession';
 import path from 'node:path';
 import type { Handler } from './index';
 import { requireDb, stamp } from './db';
@@ -15,9 +16,9 @@ export const backupHandlers: {
   checkBackupFile: Handler<'checkBackupFile'>;
 } = {
   getBackupSettings: (ctx) => readBackupSettings(requireDb(ctx), ctx.log),
-  saveBackupSettings: (ctx, { value, changedBy }) => {
+  saveBackupSettings: (ctx, { value }) => {
     const db = requireDb(ctx);
-    saveBackupSettings(db, value, changedBy, stamp(ctx));
+    saveBackupSettings(db, value, currentActor(ctx), stamp(ctx));
     return readBackupSettings(db, ctx.log);
   },
 

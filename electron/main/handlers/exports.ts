@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { currentActor } from '../auth/authSession';
 import type { Handler } from './index';
 import type { Ctx } from '../context';
 import { localNow, requireDb, stamp } from './db';
@@ -91,15 +92,15 @@ export const exportHandlers: { [C in ExportChannel]: Handler<C> } = {
   listSessionExports: (ctx, { sessionId }) => listExports(requireDb(ctx), sessionId),
 
   getExportSettings: (ctx) => readExportSettings(ctx, requireDb(ctx)),
-  saveExportSettings: (ctx, { value, changedBy }) => {
+  saveExportSettings: (ctx, { value }) => {
     const db = requireDb(ctx);
-    saveExportSettings(db, value, changedBy, stamp(ctx));
+    saveExportSettings(db, value, currentActor(ctx), stamp(ctx));
     return readExportSettings(ctx, db);
   },
   getServiceInfo: (ctx) => readServiceInfo(ctx, requireDb(ctx)),
-  saveServiceInfo: (ctx, { value, changedBy }) => {
+  saveServiceInfo: (ctx, { value }) => {
     const db = requireDb(ctx);
-    saveServiceInfo(db, value, changedBy, stamp(ctx));
+    saveServiceInfo(db, value, currentActor(ctx), stamp(ctx));
     return readServiceInfo(ctx, db);
   },
   ...bulkHandlers,

@@ -14,6 +14,7 @@ import { targetPresetHandlers } from './targetPresets';
 import { repeatTargetHandlers } from './repeatTargets';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
+import { authHandlers } from './auth';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -33,4 +34,5 @@ export const handlers: Handlers = {
   ...repeatTargetHandlers,
   ...auditHandlers,
   ...backupHandlers,
+  ...authHandlers,
 };

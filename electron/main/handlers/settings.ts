@@ -1,4 +1,5 @@
 import type { Handler } from './index';
+import { currentActor } from '../auth/authSession';
 import type { Ctx } from '../context';
 import { requireDb, stamp } from './db';
 import { readSettingOrDefault, saveSettingAudited } from '../db/repos/settings';
@@ -29,7 +30,8 @@ export function currentRuleConfig(ctx: Ctx): RuleConfig {
 export const settingsHandlers: { getRuleConfig: Handler<'getRuleConfig'>; saveRuleConfig: Handler<'saveRuleConfig'> } = {
   getRuleConfig: (ctx) => readRuleConfig(ctx, requireDb(ctx)),
 
-  saveRuleConfig: (ctx, { config, changedBy }) => {
+  saveRuleConfig: (ctx, { config }) => {
+    const changedBy = currentActor(ctx);
     const db = requireDb(ctx);
     const at = stamp(ctx);
     saveSettingAudited(db, RULE_CONFIG_KEY, 'config', config, changedBy, at);

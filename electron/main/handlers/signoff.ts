@@ -6,6 +6,17 @@ import { beginAmendment, loadSignedVersion, markEnteredInError, readSignoff, sig
 import { currentRuleConfig } from './settings';
 import { validateSession } from '../../../shared/domain/rules';
 import { backupInBackground } from '../backup/schedule';
+import { confirmSecret, requireSignedIn } from '../auth/authSession';
+import type { Account } from '../../../shared/ipc/authContract';
+import type { Signer } from '../../../shared/ipc/contract';
+
+/** The signature is the signed-in account's: its name, job title and professional registration. */
+function signerOf(account: Account): Signer {
+  if (!account.registrationBody || !account.registrationNumber) {
+    throw new AppError('NOT_READY_TO_SIGN', 'Not signed: your account has no professional registration (GMC, NMC, HCPC…). Ask an administrator to add it in Settings → Accounts.');
+  }
+  return { name: account.displayName, role: account.jobTitle, registrationBody: account.registrationBody, registrationNumber: account.registrationNumber };
+}
 
 export const signoffHandlers: {
   getSignoff: Handler<'getSignoff'>;
@@ -22,7 +33,7 @@ export const signoffHandlers: {
 
   // The main process decides: the same rules, with the service's thresholds, must find no hard
   // error and no unacknowledged warning, whatever the window showed.
-  signSession: (ctx, { sessionId, signer }) => {
+  signSession: (ctx, { sessionId, secret }) => {
     const db = requireDb(ctx);
     const doc = loadSessionDocument(db, sessionId);
     const state = readSignoff(db, sessionId);
@@ -38,6 +49,8 @@ export const signoffHandlers: {
         `Not signed yet: ${report.errors.length} problem(s) to fix and ${report.unacknowledgedWarnings} warning(s) to acknowledge first. They are listed under "Checks before sign-off".`,
       );
     }
+    // Last, once the record is known to be ready: a wrong PIN counts towards the hold, a record that is not ready does not.
+    const signer = signerOf(confirmSecret(ctx, secret));
     db.transaction(() => signSession(db, sessionId, signer, stamp(ctx), state.amending ? state.amendmentReason : null))();
     // A verified copy of every signature (reliability.md R8), in the background: the answer
     // does not wait, and a failure is logged and shown in the backup status, never here.
@@ -45,7 +58,8 @@ export const signoffHandlers: {
     return readSignoff(db, sessionId)!;
   },
 
-  beginAmendment: (ctx, { sessionId, reason, by }) => {
+  beginAmendment: (ctx, { sessionId, reason }) => {
+    const by = requireSignedIn(ctx).displayName; // the record names a person; the audit entry also names the account
     const db = requireDb(ctx);
     const state = readSignoff(db, sessionId);
     if (!state) throw notFound('That session');
@@ -57,7 +71,8 @@ export const signoffHandlers: {
   },
 
   // Kept, never deleted: the mark is appended and the database refuses changes from then on.
-  markEnteredInError: (ctx, { sessionId, reason, by }) => {
+  markEnteredInError: (ctx, { sessionId, reason }) => {
+    const by = requireSignedIn(ctx).displayName;
     const db = requireDb(ctx);
     const state = readSignoff(db, sessionId);
     if (!state) throw notFound('That session');

@@ -1,4 +1,5 @@
 import type { Handler } from './index';
+import { currentActor } from '../auth/authSession';
 import type { Ctx } from '../context';
 import { requireDb, stamp } from './db';
 import { readSettingOrDefault, saveSettingAudited } from '../db/repos/settings';
@@ -19,7 +20,8 @@ function readTargetPresets(ctx: Ctx, db: DB): TargetPresetsState {
 export const targetPresetHandlers: { getTargetPresets: Handler<'getTargetPresets'>; saveTargetPresets: Handler<'saveTargetPresets'> } = {
   getTargetPresets: (ctx) => readTargetPresets(ctx, requireDb(ctx)),
 
-  saveTargetPresets: (ctx, { presets, changedBy }) => {
+  saveTargetPresets: (ctx, { presets }) => {
+    const changedBy = currentActor(ctx);
     const db = requireDb(ctx);
     const at = stamp(ctx);
     saveSettingAudited(db, TARGET_PRESETS_KEY, 'presets', presets, changedBy, at);

@@ -1,4 +1,5 @@
 import type { Handler } from './index';
+import { currentActor } from '../auth/authSession';
 import type { Ctx } from '../context';
 import type { DB } from '../db/types';
 import { requireDb, stamp } from './db';
@@ -112,7 +113,8 @@ export const timerHandlers: {
 
   getTimerSettings: (ctx) => readTimerSettings(ctx, requireDb(ctx)),
 
-  saveTimerSettings: (ctx, { settings, changedBy }) => {
+  saveTimerSettings: (ctx, { settings }) => {
+    const changedBy = currentActor(ctx);
     const db = requireDb(ctx);
     const at = stamp(ctx);
     saveSettingAudited(db, SETTINGS_KEY, 'settings', settings, changedBy, at);

@@ -7,6 +7,7 @@ import { handlers, type Handler } from '../handlers';
 import { sqliteCode } from '../db/errors';
 import { AppError } from './appError';
 import { plainIssueMessage, showable } from './issueMessages';
+import { checkAccess } from '../auth/accessGate';
 
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
 // host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
@@ -19,6 +20,15 @@ const OPEN_WITHOUT_DB: ReadonlySet<Channel> = new Set(['getStartupStatus', 'getA
 export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<unknown> {
   if (!isChannel(channel)) {
     return fail('UNKNOWN_CHANNEL', 'CryoLog received a request it does not know. Restart CryoLog; if it happens again, call IT.');
+  }
+  // Who may ask comes before what is asked: a signed-out window learns nothing from validation.
+  if (ctx.db || OPEN_WITHOUT_DB.has(channel)) {
+    try {
+      const refused = checkAccess(ctx, channel);
+      if (refused) return refused;
+    } catch (error) {
+      return failureFor(ctx, channel, error);
+    }
   }
   const parsed = contract[channel].req.safeParse(payload, { error: plainIssueMessage });
   if (!parsed.success) {

@@ -5,11 +5,12 @@
 // negative control that proves the trace analysis can fail.
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeContext, createContext } from '../../../electron/main/context';
+import { closeContext } from '../../../electron/main/context';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
+import { signedInContext } from '../../helpers/testClinician';
 
 const [dir, countText] = process.argv.slice(2);
-const ctx = createContext({ dbPath: path.join(dir!, 'cryolog.sqlite'), appVersion: 'trace', log: { info: () => {}, error: () => {} } });
+const ctx = signedInContext({ dbPath: path.join(dir!, 'cryolog.sqlite'), appVersion: 'trace', log: { info: () => {}, error: () => {} } });
 const ok = <T>(r: ReturnType<typeof dispatch>): T => {
   if (!r.ok) throw new Error(r.error.message);
   return r.data as T;

@@ -10,11 +10,12 @@
 //             transaction (the real migrations, slowed), so kills land mid-migration
 import fs from 'node:fs';
 import path from 'node:path';
-import { closeContext, createContext } from '../../../electron/main/context';
+import { closeContext } from '../../../electron/main/context';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { openDatabase } from '../../../electron/main/db/open';
 import { MIGRATIONS } from '../../../electron/main/db/migrations';
 import type { SessionDocument } from '../../../shared/domain/model';
+import { TEST_PIN, signedInContext } from '../../helpers/testClinician';
 
 const [dir, mode, fixture] = process.argv.slice(2) as [string, string, string];
 const say = (line: string) => fs.writeSync(1, `${line}\n`);
@@ -28,7 +29,7 @@ if (mode === 'migrate') {
   opened.db.close();
   process.exit(0);
 }
-const ctx = createContext({
+const ctx = signedInContext({
   dbPath: path.join(dir, 'cryolog.sqlite'),
   appVersion: 'crash',
   // S1's day, so that signing it is not a late entry.
@@ -40,7 +41,6 @@ const ok = <T>(r: ReturnType<typeof dispatch>): T => {
   if (!r.ok) throw new Error(`${r.error.code} ${r.error.message}`);
   return r.data as T;
 };
-const SIGNER = { name: 'Dr Crash Test', role: 'Consultant', registrationBody: 'gmc', registrationNumber: '0000001' };
 const document = fixture ? (JSON.parse(fs.readFileSync(fixture, 'utf8')) as SessionDocument) : null;
 
 switch (mode) {
@@ -61,13 +61,13 @@ switch (mode) {
     void (async () => {
       for (;;) {
         const { sessionId } = ok<{ sessionId: string }>(dispatch(ctx, 'importSession', { document }));
-        ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
+        ok(dispatch(ctx, 'signSession', { sessionId, secret: TEST_PIN }));
         say(`SIGNED ${sessionId}`);
-        ok(dispatch(ctx, 'beginAmendment', { sessionId, reason: 'Crash test amendment', by: 'Dr Crash Test' }));
+        ok(dispatch(ctx, 'beginAmendment', { sessionId, reason: 'Crash test amendment' }));
         say(`AMENDING ${sessionId}`);
         ok(dispatch(ctx, 'saveFields', { entity: 'session', id: sessionId, patch: { location: 'Amended room' } }));
         say(`CHANGED ${sessionId}`);
-        ok(dispatch(ctx, 'signSession', { sessionId, signer: SIGNER }));
+        ok(dispatch(ctx, 'signSession', { sessionId, secret: TEST_PIN }));
         say(`RESIGNED ${sessionId}`);
         // Let the backups each signature started run, as they do between clicks in the app.
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { closeContext, createContext, type Ctx } from '../../../electron/main/context';
+import { closeContext, type Ctx } from '../../../electron/main/context';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import { auditForEntity } from '../../../electron/main/db/repos/audit';
 import type { Channel } from '../../../shared/ipc/channels';
@@ -11,6 +11,7 @@ import type { Req, Res } from '../../../shared/ipc/contract';
 import type { Result } from '../../../shared/ipc/result';
 import { DEFAULT_RULE_CONFIG, type RuleConfig } from '../../../shared/domain/rules/config';
 import { fixedClock, quietLog, tempDir, testContext } from '../../helpers/tempDir';
+import { OTHER_ACTOR, OTHER_ADMIN, signedInContext, switchToNewAccount, TEST_ACTOR } from '../../helpers/testClinician';
 
 function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> {
   const r = dispatch(ctx, channel, request) as Result<Res<C>>;
@@ -29,32 +30,32 @@ describe('rule configuration channels', () => {
   it('saves a full configuration with who and when, and audits old and new values in the same change', () => {
     const clock = fixedClock('2026-03-20T14:00:00.000Z');
     const ctx = testContext({ clock });
-    const saved = call(ctx, 'saveRuleConfig', { config: stricter, changedBy: 'Dr Lead (clinical lead)' });
-    expect(saved).toEqual({ config: stricter, updatedBy: 'Dr Lead (clinical lead)', updatedAt: '2026-03-20T14:00:00.000Z' });
+    const saved = call(ctx, 'saveRuleConfig', { config: stricter });
+    expect(saved).toEqual({ config: stricter, updatedBy: TEST_ACTOR, updatedAt: '2026-03-20T14:00:00.000Z' });
     expect(call(ctx, 'getRuleConfig', {})).toEqual(saved);
 
     clock.advance(60_000);
-    call(ctx, 'saveRuleConfig', { config: DEFAULT_RULE_CONFIG, changedBy: 'Dr Other' });
+    switchToNewAccount(ctx, OTHER_ADMIN);
+    call(ctx, 'saveRuleConfig', { config: DEFAULT_RULE_CONFIG });
     const audit = auditForEntity(ctx.db!, 'setting', 'ruleConfig');
     expect(audit.map((a) => [a.action, a.at, a.session_id])).toEqual([
       ['create', '2026-03-20T14:00:00.000Z', null],
       ['update', '2026-03-20T14:01:00.000Z', null],
     ]);
     expect(audit[0]!.old_value).toBeNull();
-    expect(JSON.parse(audit[0]!.new_value!)).toEqual({ config: stricter, changedBy: 'Dr Lead (clinical lead)' });
-    expect(JSON.parse(audit[1]!.old_value!)).toEqual({ config: stricter, changedBy: 'Dr Lead (clinical lead)' });
-    expect(JSON.parse(audit[1]!.new_value!)).toEqual({ config: DEFAULT_RULE_CONFIG, changedBy: 'Dr Other' });
-    expect(call(ctx, 'getRuleConfig', {}).updatedBy).toBe('Dr Other');
+    expect(JSON.parse(audit[0]!.new_value!)).toEqual({ config: stricter, changedBy: TEST_ACTOR });
+    expect(JSON.parse(audit[1]!.old_value!)).toEqual({ config: stricter, changedBy: TEST_ACTOR });
+    expect(JSON.parse(audit[1]!.new_value!)).toEqual({ config: DEFAULT_RULE_CONFIG, changedBy: OTHER_ACTOR });
+    expect(call(ctx, 'getRuleConfig', {}).updatedBy).toBe(OTHER_ACTOR);
   });
 
   it.each<[string, unknown]>([
-    ['a partial configuration', { config: { stopToNeedleMaxMin: 10 }, changedBy: 'Dr Lead' }],
-    ['an unknown setting', { config: { ...DEFAULT_RULE_CONFIG, extra: true }, changedBy: 'Dr Lead' }],
-    ['a threshold out of bounds', { config: { ...DEFAULT_RULE_CONFIG, angleLimitDeg: 10_000 }, changedBy: 'Dr Lead' }],
-    ['limits out of order', { config: { ...DEFAULT_RULE_CONFIG, weightKg: { errorBelow: 10, errorAbove: 400, warnBelow: 300, warnAbove: 250 } }, changedBy: 'Dr Lead' }],
-    ['no name', { config: DEFAULT_RULE_CONFIG, changedBy: '  ' }],
-    ['a name over 120 characters', { config: DEFAULT_RULE_CONFIG, changedBy: 'x'.repeat(121) }],
-    ['an extra key', { config: DEFAULT_RULE_CONFIG, changedBy: 'Dr Lead', force: true }],
+    ['a partial configuration', { config: { stopToNeedleMaxMin: 10 } }],
+    ['an unknown setting', { config: { ...DEFAULT_RULE_CONFIG, extra: true } }],
+    ['a threshold out of bounds', { config: { ...DEFAULT_RULE_CONFIG, angleLimitDeg: 10_000 } }],
+    ['limits out of order', { config: { ...DEFAULT_RULE_CONFIG, weightKg: { errorBelow: 10, errorAbove: 400, warnBelow: 300, warnAbove: 250 } } }],
+    ['a typed name (who changed it is the signed-in account)', { config: DEFAULT_RULE_CONFIG, changedBy: 'Dr Somebody Else' }],
+    ['an extra key', { config: DEFAULT_RULE_CONFIG, force: true }],
   ])('refuses %s with INVALID_PAYLOAD and stores nothing', (_, payload) => {
     const ctx = testContext();
     const r = dispatch(ctx, 'saveRuleConfig', payload);
@@ -67,17 +68,17 @@ describe('rule configuration channels', () => {
   it('falls back to the defaults, and logs it, when the stored value no longer parses', () => {
     const dbPath = path.join(tempDir(), 'cryolog.sqlite');
     const setup = testContext({ dbPath });
-    call(setup, 'saveRuleConfig', { config: stricter, changedBy: 'Dr Lead' });
+    call(setup, 'saveRuleConfig', { config: stricter });
     closeContext(setup);
     const raw = new Database(dbPath);
     raw.prepare("UPDATE setting SET value = json_set(value, '$.freezeDurationS.errorAbove', 'six hundred') WHERE key = 'ruleConfig'").run();
     raw.close();
 
     const errors: string[] = [];
-    const ctx = createContext({ dbPath, appVersion: 'test', clock: fixedClock(), log: { ...quietLog, error: (m) => errors.push(m) }, checkResponses: true });
+    const ctx = signedInContext({ dbPath, appVersion: 'test', clock: fixedClock(), log: { ...quietLog, error: (m) => errors.push(m) }, checkResponses: true });
     try {
       expect(call(ctx, 'getRuleConfig', {})).toEqual({ config: DEFAULT_RULE_CONFIG, updatedBy: null, updatedAt: null });
-      expect(errors).toEqual([expect.stringContaining('stored rule configuration (saved by Dr Lead')]);
+      expect(errors).toEqual([expect.stringContaining('stored rule configuration (saved by Dr Synthetic Consultant')]);
     } finally {
       closeContext(ctx);
     }
@@ -92,7 +93,7 @@ describe('rule configuration channels', () => {
     call(ctx, 'saveFields', { entity: 'cycle', id: cycle.id, patch: { durationS: 90, tipTempC: -70 } });
     const before = call(ctx, 'exportSession', { sessionId: session.id, format: 'text' }).content;
     expect(before).not.toContain('E08');
-    call(ctx, 'saveRuleConfig', { config: stricter, changedBy: 'Dr Lead' });
+    call(ctx, 'saveRuleConfig', { config: stricter });
     const after = call(ctx, 'exportSession', { sessionId: session.id, format: 'text' }).content;
     expect(after).toContain('E08: Target 1, cycle 1: a freeze of 90 s');
   });
