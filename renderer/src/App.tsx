@@ -9,14 +9,21 @@ import { PatientScreen } from './features/patient/PatientScreen';
 import { SessionScreen } from './features/session/SessionScreen';
 import { SettingsScreen } from './features/settings/SettingsScreen';
 import { BulkExportScreen } from './features/export/BulkExportScreen';
+import { FirstRunScreen } from './features/auth/FirstRunScreen';
+import { SignInScreen } from './features/auth/SignInScreen';
+import { AccountMenu } from './features/auth/AccountMenu';
+import { useIdleLock } from './features/auth/useIdleLock';
 
 export function App() {
   const startup = useApp((s) => s.startup);
   const route = useApp((s) => s.route);
   const showRoute = useApp((s) => s.showRoute);
+  const auth = useApp((s) => s.auth);
+  const signedIn = auth?.user != null;
+  useIdleLock();
 
   useEffect(() => {
-    if (startup.state !== 'ready') return;
+    if (startup.state !== 'ready' || !signedIn) return;
     const follow = () => {
       const route = parseRoute(window.location.hash);
       rememberScreen(route);
@@ -27,7 +34,7 @@ export function App() {
     follow();
     window.addEventListener('hashchange', follow);
     return () => window.removeEventListener('hashchange', follow);
-  }, [startup.state, showRoute]);
+  }, [startup.state, signedIn, showRoute]);
 
   // Closing or reloading the window mid-typing: leaving the field saves it now rather than
   // after the typing pause, so the last keystrokes are sent before the page goes.
@@ -43,9 +50,16 @@ export function App() {
 
   if (startup.state === 'loading') return <main className="screen"><p className="muted">Opening the record database…</p></main>;
   if (startup.state !== 'ready') return <StartupProblemScreen startup={startup} />;
+  if (!auth) return <main className="screen"><p className="muted">Opening the record database…</p></main>;
+  if (!auth.accountsExist) return <FirstRunScreen />;
+  // Signed out: nothing of the records is rendered. Locked: the screens stay as they were
+  // (drafts, scroll, open panels) but hidden and inert under the lock screen, for whoever signs in.
+  if (!signedIn && !auth.lockedBy) return <SignInScreen />;
 
   return (
     <>
+      {!signedIn ? <SignInScreen /> : null}
+      <div className="app-shell" hidden={!signedIn} inert={!signedIn}>
       <header className="top-bar">
         <a href="#/" className="brand" aria-label="CryoLog: recent sessions">
           CryoLog
@@ -62,12 +76,14 @@ export function App() {
           </a>
         </nav>
         <SaveIndicator />
+        <AccountMenu />
       </header>
       {route.name === 'home' ? <HomeScreen /> : null}
       {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
       {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
       {route.name === 'settings' ? <SettingsScreen /> : null}
       {route.name === 'exports' ? <BulkExportScreen /> : null}
+      </div>
     </>
   );
 }

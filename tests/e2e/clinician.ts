@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { test as base, RENDERER_DIR } from './fixtures';
+import { test as base, RENDERER_DIR, type Fixtures } from './fixtures';
+import { TEST_ADMIN } from '../helpers/testClinician';
 import { startHost } from '../host/server';
 import type { Clock } from '../../electron/main/context';
 
@@ -16,8 +17,11 @@ export function clockFrom(startIso: string): Clock {
 }
 
 /** The usual fixtures, with the host's clock set to a given morning (examples carry dates). */
-export const testAt = (startIso: string) =>
+export const testAt = (startIso: string, account: Fixtures['account'] = TEST_ADMIN) =>
   base.extend({
+    // The signed-in first administrator of these tests (their signature is what gets signed).
+    // eslint-disable-next-line no-empty-pattern
+    account: async ({}, use) => use(account),
     host: async ({ dbDir }, use) => {
       const saveDialogFolder = path.join(dbDir, 'saved');
       fs.mkdirSync(saveDialogFolder, { recursive: true });

@@ -5,6 +5,7 @@ import { expect, screenshot } from './fixtures';
 import { allSaved, Clinician, testAt, windowShot } from './clinician';
 import { dropIn, exportEveryFormat } from './exportAll';
 import { exportProblems } from '../export/verifyExports';
+import { TEST_ADMIN } from '../helpers/testClinician';
 
 // Examples S1 and S2 of domain.md §5, entered through the real UI from an empty database as a
 // clinician would (the first field of a new row takes the focus; text fields are typed;
@@ -15,7 +16,11 @@ import { exportProblems } from '../export/verifyExports';
 const checks = (page: Page) => page.getByRole('region', { name: 'Checks before sign-off' });
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
-const s1Test = testAt('2026-03-12T10:20:00Z');
+// The signing clinicians of the examples, each the first administrator of their test's database.
+const ADA = { ...TEST_ADMIN, username: 'ada.lovelace', displayName: 'Dr Ada Lovelace', registrationNumber: '7012345', secret: '280615' } as const;
+const RHYS = { ...TEST_ADMIN, username: 'rhys.pemberton', displayName: 'Dr Rhys Pemberton', registrationNumber: '7023456', secret: '904417' } as const;
+
+const s1Test = testAt('2026-03-12T10:20:00Z', ADA);
 
 s1Test('S1: upper limb, console device, everything normal, ends with no error and no warning', async ({ app: page, dbDir, host }) => {
   s1Test.setTimeout(240_000); // a whole session, several hundred actions
@@ -306,18 +311,13 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   const signing = new Clinician(page);
   const signoff = page.getByRole('region', { name: 'Sign-off', exact: true });
   const signAs = async () => {
-    await signing.fill(signoff, 'Signing clinician', 'Dr Ada Lovelace');
-    await signing.tabTo(signoff.getByLabel('Role'));
-    await signing.type(signoff.getByLabel('Role'), 'Consultant in rehabilitation medicine');
-    await signing.tabTo(signoff.getByLabel('Registration body'));
-    await signing.tabTo(signoff.getByLabel('Registration number'));
-    await signing.type(signoff.getByLabel('Registration number'), '7012345');
+    await expect(signoff.getByTestId('signing-as')).toHaveText('Signing as Dr Ada Lovelace, Consultant in rehabilitation medicine, GMC 7012345');
+    await signing.fill(signoff, 'Your PIN, to sign', ADA.secret);
   };
   await signAs();
   await signing.click(signoff.getByRole('button', { name: 'Sign and lock' }));
   await expect(signoff).toContainText('Signed and locked.');
   await signing.fill(signoff, 'Reason for the amendment', 'Pain after corrected: the patient said 2, not 3');
-  await signing.fill(signoff, 'Your name', 'Dr Ada Lovelace');
   await signing.click(signoff.getByRole('button', { name: 'Open an amendment' }));
   await signing.fill(outcome, 'Pain after (0–10)', '2');
   await signAs();
@@ -400,7 +400,7 @@ s1Test('S1: upper limb, console device, everything normal, ends with no error an
   await windowShot(page, '43-S1-next-session-history', earlier);
 });
 
-const s2Test = testAt('2026-03-12T10:20:00Z');
+const s2Test = testAt('2026-03-12T10:20:00Z', RHYS);
 
 s2Test('S2: lower limb, handheld fixed-cycle device, on warfarin, bruising recorded, ends clean', async ({ app: page, dbDir, host }) => {
   s2Test.setTimeout(240_000);
@@ -625,12 +625,8 @@ s2Test('S2: lower limb, handheld fixed-cycle device, on warfarin, bruising recor
   // ── Sign, export in every format, print the aftercare sheet; the receivers' checks ──
   const signing = new Clinician(page);
   const signoff = page.getByRole('region', { name: 'Sign-off', exact: true });
-  await signing.fill(signoff, 'Signing clinician', 'Dr Rhys Pemberton');
-  await signing.tabTo(signoff.getByLabel('Role'));
-  await signing.type(signoff.getByLabel('Role'), 'Consultant in rehabilitation medicine');
-  await signing.tabTo(signoff.getByLabel('Registration body'));
-  await signing.tabTo(signoff.getByLabel('Registration number'));
-  await signing.type(signoff.getByLabel('Registration number'), '7023456');
+  await expect(signoff.getByTestId('signing-as')).toHaveText('Signing as Dr Rhys Pemberton, Consultant in rehabilitation medicine, GMC 7023456');
+  await signing.fill(signoff, 'Your PIN, to sign', RHYS.secret);
   await signing.click(signoff.getByRole('button', { name: 'Sign and lock' }));
   await expect(signoff).toContainText('Signed and locked.');
   const s2Files = await exportEveryFormat(page, signing, host, dropIn(dbDir), 1);

@@ -29,13 +29,11 @@ async function setUpExports(page: Page, dropFolder: string): Promise<void> {
   const service = page.getByRole('region', { name: 'Service details' });
   await service.getByLabel('Service name').fill('Spasticity Service (test)');
   await service.getByLabel('Telephone for patients').fill('01632 960 123');
-  await service.getByLabel('Your name').fill('Admin Tester');
   await service.getByRole('button', { name: 'Save service details' }).click();
   await expect(service.getByRole('alert')).toHaveText('Saved.');
   const exportsPanel = page.getByRole('region', { name: 'Exports' });
   await exportsPanel.getByLabel('Drop folder (full path)').fill(dropFolder);
   await exportsPanel.getByLabel('File-name pattern').fill('{date}_{nhs}');
-  await exportsPanel.getByLabel('Your name').fill('Admin Tester');
   await exportsPanel.getByRole('button', { name: 'Save export settings' }).click();
   // A pattern that would give two sessions the same name is refused with what to add.
   await expect(exportsPanel.getByRole('alert')).toContainText('Include {id8} or {session}');

@@ -3,18 +3,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHost, type Host } from '../host/server';
+import { dispatch } from '../../electron/main/ipc/dispatch';
+import type { Req } from '../../shared/ipc/contract';
+import { TEST_ADMIN } from '../helpers/testClinician';
 
 // Each test gets its own real SQLite file in a temp folder and its own host, and a page that
 // has opened the host's one-time link (so it holds the token cookie) with clipboard access.
 export interface Fixtures {
+  /** The account `app` is signed in as: the first administrator (test.use({ account }) to change). */
+  account: Req<'createFirstAdmin'>;
   dbDir: string;
   host: Host;
+  /** The app, signed in as `account` (created through the real first-run channel before the page opens). */
   app: Page;
 }
 
 export const RENDERER_DIR = path.resolve('out/renderer');
 
 export const test = base.extend<Fixtures>({
+  account: [TEST_ADMIN, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   dbDir: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cryolog-e2e-'));
@@ -30,7 +37,9 @@ export const test = base.extend<Fixtures>({
     await use(host);
     await host.close();
   },
-  app: async ({ page, context, host }, use) => {
+  app: async ({ page, context, host, account }, use) => {
+    const created = dispatch(host.ctx, 'createFirstAdmin', account);
+    if (!created.ok) throw new Error(`The test account was not created: ${created.error.message}`);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
     await page.goto(host.url);
     await use(page);

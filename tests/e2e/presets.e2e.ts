@@ -53,20 +53,16 @@ test('the clinical lead adds, removes and reorders target presets, saves them wi
   await expect(up).toBeFocused();
   await expect(list.getByRole('listitem').nth(9)).toContainText('Wrist flexors');
 
-  // Saving needs a name: the change is recorded with who made it.
+  // Saved with who made the change: the signed-in administrator.
   const save = presets.getByRole('button', { name: 'Save presets' });
   await save.click();
-  await expect(presets.getByRole('status')).toContainText('Type your name under “Changed by” first');
-  await expect(presets.getByLabel('Changed by')).toBeFocused();
-  await page.keyboard.type('Dr Lead, clinical lead');
-  await save.click();
   await expect(presets.getByRole('status')).toHaveText('Saved. Every session’s Targets section offers these presets now.');
-  await expect(presets.getByText(/Last changed by Dr Lead, clinical lead/)).toBeVisible();
+  await expect(presets.getByText(/Last changed by Dr Synthetic Consultant \(test\.consultant\)/)).toBeVisible();
   await presets.screenshot({ path: shot('presets-settings') });
 
   await page.reload();
   await expect(list.getByRole('listitem')).toHaveCount(12);
-  await expect(presets.getByText(/Last changed by Dr Lead, clinical lead/)).toBeVisible();
+  await expect(presets.getByText(/Last changed by Dr Synthetic Consultant \(test\.consultant\)/)).toBeVisible();
   const names = await list.getByRole('listitem').allInnerTexts();
   expect(names[9]).toContain('Wrist flexors, ulnar side');
   expect(names.join('\n')).not.toContain('R tibial → soleus');

@@ -2,8 +2,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect, screenshot } from './fixtures';
 
-// The clinical lead changes a threshold: the change needs a name, takes effect on the checks
-// at once, and is stored with who made it (the audit trail keeps the old and new values).
+// The clinical lead (an administrator) changes a threshold: it takes effect on the checks
+// at once, and is stored with who made it (the signed-in account) (the audit trail keeps the old and new values).
 test('a threshold changed on the settings screen changes the checks, and is recorded with who', async ({ app: page, dbDir }) => {
   // A session with one cycle at -45 °C: warmer than the default -50 °C warning line.
   await page.getByRole('button', { name: 'New patient' }).click();
@@ -25,12 +25,10 @@ test('a threshold changed on the settings screen changes the checks, and is reco
   await expect(panel.getByText('Never changed: these are the defaults.')).toBeVisible();
   const group = page.getByRole('group', { name: 'Lowest probe temperature (°C)' });
   await group.getByLabel('Warn warmer than', { exact: true }).fill('-40');
-  await page.getByRole('button', { name: 'Save thresholds' }).click();
-  await expect(panel.getByRole('status')).toContainText('Type your name under "Changed by" first');
-  await panel.getByLabel('Changed by').fill('Dr Lead, clinical lead');
+  // Who changed it is the signed-in administrator: nobody types a name.
   await page.getByRole('button', { name: 'Save thresholds' }).click();
   await expect(page.getByText('Saved. The checks use the new thresholds from now on.')).toBeVisible();
-  await expect(panel.getByText(/Last changed by Dr Lead, clinical lead/)).toBeVisible();
+  await expect(panel.getByText(/Last changed by Dr Synthetic Consultant \(test\.consultant\)/)).toBeVisible();
   await screenshot(page, '30-settings-saved');
 
   // An impossible order of limits is refused, with the field named, and nothing changes.
@@ -45,7 +43,7 @@ test('a threshold changed on the settings screen changes the checks, and is reco
   const db = new Database(path.join(dbDir, 'cryolog.sqlite'), { readonly: true });
   try {
     const stored = db.prepare("SELECT json_extract(value, '$.tipTempC.warnWarmerThan') AS warn, updated_by FROM setting WHERE key = 'ruleConfig'").get();
-    expect(stored).toEqual({ warn: -40, updated_by: 'Dr Lead, clinical lead' });
+    expect(stored).toEqual({ warn: -40, updated_by: 'Dr Synthetic Consultant (test.consultant)' });
     expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE entity = 'setting'").get()).toEqual({ n: 1 });
   } finally {
     db.close();

@@ -4,6 +4,7 @@ import { testAt } from './clinician';
 import { screenshot } from './fixtures';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { fixtureFile } from '../tools/sessionFixtures';
+import { TEST_PIN } from '../helpers/testClinician';
 
 // S1 (domain.md §5) is imported through the same dispatch the app uses, then signed, locked,
 // amended with a reason and signed again through the UI.
@@ -17,10 +18,15 @@ test('sign, see it locked, amend with a reason, sign again: both versions stay r
 
   const panel = page.getByRole('region', { name: 'Sign-off', exact: true });
   await expect(panel).toContainText('Nothing blocks signing.');
-  await panel.getByLabel('Signing clinician').fill('Dr Synthetic Consultant');
-  await panel.getByLabel('Role').fill('Consultant in rehabilitation medicine');
-  await panel.getByLabel('Registration number').fill('0000001');
+  // The signature is the signed-in account's; the PIN is asked again, and a wrong one signs nothing.
+  await expect(panel.getByTestId('signing-as')).toHaveText('Signing as Dr Synthetic Consultant, Consultant in rehabilitation medicine, GMC 0000001');
+  await panel.getByLabel('Your PIN, to sign').fill('111999');
   await panel.getByRole('button', { name: 'Sign and lock' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('That PIN is not right. 4 tries left before the account is held for 5 minutes.');
+  await expect(panel).not.toContainText('Version 1');
+  await expect(panel.getByLabel('Your PIN, to sign')).toHaveValue('');
+  await panel.getByLabel('Your PIN, to sign').fill(TEST_PIN);
+  await panel.getByLabel('Your PIN, to sign').press('Enter');
   await expect(panel).toContainText('Version 1: signed by Dr Synthetic Consultant (Consultant in rehabilitation medicine, GMC 0000001)');
   await expect(panel).toContainText('Signed and locked.');
   // Locked: the record's controls are disabled (the database would refuse a change anyway).
@@ -31,7 +37,6 @@ test('sign, see it locked, amend with a reason, sign again: both versions stay r
   await panel.getByRole('button', { name: 'Open an amendment' }).click();
   await expect(panel.getByRole('alert')).toContainText('Give the reason for the amendment.');
   await panel.getByLabel('Reason for the amendment').fill('Location typed wrongly');
-  await panel.getByLabel('Your name').fill('Dr Synthetic Consultant');
   await panel.getByRole('button', { name: 'Open an amendment' }).click();
   await expect(panel).toContainText('Amendment open: Location typed wrongly.');
   const location = page.getByLabel('Location', { exact: true });
@@ -39,9 +44,7 @@ test('sign, see it locked, amend with a reason, sign again: both versions stay r
   await location.fill('Rehabilitation day unit, room 2');
   await location.blur();
   await expect(page.getByText(/All changes saved/)).toBeVisible();
-  await panel.getByLabel('Signing clinician').fill('Dr Synthetic Consultant');
-  await panel.getByLabel('Role').fill('Consultant in rehabilitation medicine');
-  await panel.getByLabel('Registration number').fill('0000001');
+  await panel.getByLabel('Your PIN, to sign').fill(TEST_PIN);
   await panel.getByRole('button', { name: 'Sign the amendment' }).click();
   await expect(panel).toContainText('Version 2: signed by Dr Synthetic Consultant');
   await expect(panel).toContainText('Addendum: Location typed wrongly');

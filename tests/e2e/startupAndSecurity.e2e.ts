@@ -44,8 +44,11 @@ test('the host refuses requests without the per-run token or from another host n
     expect((await anonymous.get(`${host.origin}/`)).status()).toBe(403);
     expect((await anonymous.post(`${host.origin}/api/listPatients`, { data: { limit: 5 } })).status()).toBe(403);
     expect((await anonymous.get(`${host.origin}/?token=wrong`)).status()).toBe(403);
-    const withToken = await anonymous.post(`${host.origin}/api/listPatients`, { data: { limit: 5 }, headers: { 'x-cryolog-token': host.token } });
-    expect(await withToken.json()).toEqual({ ok: true, data: [] });
+    const withToken = await anonymous.post(`${host.origin}/api/getStartupStatus`, { data: {}, headers: { 'x-cryolog-token': host.token } });
+    expect(await withToken.json()).toEqual({ ok: true, data: { state: 'ready' } });
+    // Past the token, records still need a signed-in account.
+    const records = await anonymous.post(`${host.origin}/api/listPatients`, { data: { limit: 5 }, headers: { 'x-cryolog-token': host.token } });
+    expect(await records.json()).toMatchObject({ ok: false, error: { code: 'SIGNED_OUT' } });
     const rebinding = await anonymous.get(`${host.origin}/`, { headers: { host: 'evil.example:80', 'x-cryolog-token': host.token } });
     expect(rebinding.status()).toBe(403);
   } finally {

@@ -32,7 +32,7 @@ export const quietLog = { error: () => undefined, info: () => undefined };
  * A context on a real SQLite file in a temp folder, closed after the test, signed in as the
  * synthetic administrator TEST_ADMIN (tests/helpers/testClinician.ts) unless signedIn is false.
  */
-export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?: boolean } = {}): Ctx {
+export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?: boolean; monotonicMs?: () => number } = {}): Ctx {
   const ctx = createContext({
     dbPath: options.dbPath ?? path.join(tempDir(), 'cryolog.sqlite'),
     appVersion: 'test',
@@ -40,6 +40,7 @@ export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?
     log: quietLog,
     checkResponses: true,
     hashCost: TEST_HASH_COST,
+    ...(options.monotonicMs && { monotonicMs: options.monotonicMs }),
   });
   contexts.push(ctx);
   if (options.signedIn !== false && ctx.db) signInTestAdmin(ctx);

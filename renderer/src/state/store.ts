@@ -1,7 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, HistorySessionData, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, Signer, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
+import type { Api, HistorySessionData, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
+import type { AuthState } from '../../../shared/ipc/authContract';
 import type { TimerSettings } from '../../../shared/domain/timer';
 import { toLocalIsoWithOffset } from '../../../shared/domain/parse';
 import type { RuleConfig } from '../../../shared/domain/rules';
@@ -26,6 +27,8 @@ export interface AppState {
    */
   api: Api;
   startup: Startup;
+  /** Who is signed in, or the lock screen's account (null until read at start). */
+  auth: AuthState | null;
   route: Route;
   sessions: SessionListItem[] | null;
   patients: Patient[] | null;
@@ -59,19 +62,26 @@ export interface AppState {
   timerSettings: TimerSettingsState | null;
 
   boot(): Promise<void>;
+  /** Re-reads who is signed in (after a SIGNED_OUT answer: the lock screen then shows). */
+  refreshAuth(): Promise<void>;
+  /** The answer of a sign-in, first-run, lock or sign-out request: takes the new state, loads what a signed-in screen needs. */
+  acceptAuth(result: Result<AuthState>): Promise<Result<AuthState>>;
+  /** Locks or signs out once every edit already made has been saved (they are queued first). */
+  endUse(how: 'lock-idle' | 'lock' | 'sign-out'): Promise<void>;
   /** One press of the timer key or button on a target: start, stop the freeze, or end the thaw. */
   timerPress(targetId: string, siteNo: number): Promise<Result<TimerPressResult> | null>;
   /** After a window closed mid-cycle: carry on timing, end at the last moment seen, or enter times by hand. */
   resolveTimer(action: 'resume' | 'end-at-last-seen' | 'discard'): Promise<void>;
   timerHeartbeat(): Promise<void>;
   closeCyclePrompt(): void;
-  saveTimerSettings(settings: TimerSettings, changedBy: string): Promise<Result<TimerSettingsState>>;
-  markEnteredInError(reason: string, by: string): Promise<Result<SignoffState>>;
+  saveTimerSettings(settings: TimerSettings): Promise<Result<TimerSettingsState>>;
+  markEnteredInError(reason: string): Promise<Result<SignoffState>>;
   /** The paste-ready text of a signed version, as it was signed. */
   versionText(version: number): Promise<Result<string>>;
-  signSession(signer: Signer): Promise<Result<SignoffState>>;
-  beginAmendment(reason: string, by: string): Promise<Result<SignoffState>>;
-  saveRuleConfig(config: RuleConfig, changedBy: string): Promise<Result<RuleConfigState>>;
+  /** Signs as the signed-in account; the PIN or password is asked again. */
+  signSession(secret: string): Promise<Result<SignoffState>>;
+  beginAmendment(reason: string): Promise<Result<SignoffState>>;
+  saveRuleConfig(config: RuleConfig): Promise<Result<RuleConfigState>>;
   markUnsaved(key: string, label: string | null): void;
   showRoute(route: Route): Promise<void>;
   createPatient(): Promise<string | null>;
@@ -93,7 +103,7 @@ export interface AppState {
   /** The service's target presets (loaded by the screens that show them). */
   targetPresets: TargetPresetsState | null;
   loadTargetPresets(): Promise<void>;
-  saveTargetPresets(presets: TargetPreset[], changedBy: string): Promise<Result<TargetPresetsState>>;
+  saveTargetPresets(presets: TargetPreset[]): Promise<Result<TargetPresetsState>>;
   /** The earlier session whose targets the open one could repeat (null: none, or it could not be read). */
   findLastTargets(sessionId: string): Promise<LastTargets>;
   /** Copies the last session's targets into the open session, then re-reads it. */
@@ -135,7 +145,7 @@ const RECENT_LIMIT = 50;
  * runs in Node tests with any Api, and only its actions talk to the main process.
  * SQLite is the single source of truth: nothing here is persisted in the browser.
  */
-export function createAppStore(api: Api): AppStore {
+export function createAppStore(bridge: Api): AppStore {
   // Writes go out one at a time, in the order they were made: two quick edits of one field
   // can never land in the wrong order, whatever the transport.
   let writeQueue: Promise<unknown> = Promise.resolve();
@@ -147,6 +157,10 @@ export function createAppStore(api: Api): AppStore {
   let historySeq = 0;
 
   return createStore<AppState>()((set, get) => {
+    // Every answer passes here: SIGNED_OUT (locked by the main process, or signed out
+    // elsewhere) re-reads who is signed in, so the sign-in screen shows at once. What was typed
+    // stays on screen, marked not saved, under the lock screen.
+    const api = watchSignedOut(bridge, () => void get().refreshAuth());
 
     /** Runs a write in order, keeping the save indicator honest. */
     function enqueueWrite<T>(write: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -195,6 +209,35 @@ export function createAppStore(api: Api): AppStore {
     return {
       api,
       startup: { state: 'loading' },
+      auth: null,
+
+      async refreshAuth() {
+        const r = await api.getAuthState({});
+        if (r.ok) set({ auth: r.data });
+      },
+
+      async endUse(how) {
+        await writeQueue;
+        const r = how === 'sign-out' ? await api.signOut({}) : await api.lockScreen({ reason: how === 'lock-idle' ? 'idle' : 'button' });
+        await get().acceptAuth(r);
+      },
+
+      async acceptAuth(result) {
+        if (!result.ok) return result;
+        const wasUser = get().auth?.user?.id ?? null;
+        const signedOut = result.data.user === null && result.data.lockedBy === null;
+        // Signed out: nothing of the last person's screens stays in memory. Locked: all stays,
+        // hidden under the lock screen, for whoever signs in next.
+        set(signedOut ? { auth: result.data, ...CLEARED_SCREENS } : { auth: result.data });
+        if (result.data.user && result.data.user.id !== wasUser) {
+          const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
+          if (rc.ok) set({ ruleConfig: rc.data });
+          if (ts.ok) set({ timerSettings: ts.data });
+          // An edit refused while the screen was locked: say so no longer once someone is signed in again.
+          if (get().save.error?.code === 'SIGNED_OUT') set((s) => ({ save: { ...s.save, error: null } }));
+        }
+        return result;
+      },
       signoff: null,
       timer: null,
       timerLive: false,
@@ -224,24 +267,24 @@ export function createAppStore(api: Api): AppStore {
         });
       },
 
-      async saveRuleConfig(config, changedBy) {
-        const r = await enqueueWrite(() => api.saveRuleConfig({ config, changedBy }));
+      async saveRuleConfig(config) {
+        const r = await enqueueWrite(() => api.saveRuleConfig({ config }));
         if (r.ok) set({ ruleConfig: r.data });
         return r;
       },
 
-      async signSession(signer) {
+      async signSession(secret) {
         const doc = get().sessionDoc;
         if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
-        const r = await enqueueWrite(() => api.signSession({ sessionId: doc.session.id, signer }));
+        const r = await enqueueWrite(() => api.signSession({ sessionId: doc.session.id, secret }));
         if (r.ok) await reloadSession(doc.session.id);
         return r;
       },
 
-      async beginAmendment(reason, by) {
+      async beginAmendment(reason) {
         const doc = get().sessionDoc;
         if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
-        const r = await enqueueWrite(() => api.beginAmendment({ sessionId: doc.session.id, reason, by }));
+        const r = await enqueueWrite(() => api.beginAmendment({ sessionId: doc.session.id, reason }));
         if (r.ok) await reloadSession(doc.session.id);
         return r;
       },
@@ -296,8 +339,8 @@ export function createAppStore(api: Api): AppStore {
         set({ cyclePrompt: null });
       },
 
-      async saveTimerSettings(settings, changedBy) {
-        const r = await enqueueWrite(() => api.saveTimerSettings({ settings, changedBy }));
+      async saveTimerSettings(settings) {
+        const r = await enqueueWrite(() => api.saveTimerSettings({ settings }));
         if (r.ok) set({ timerSettings: r.data });
         return r;
       },
@@ -309,21 +352,17 @@ export function createAppStore(api: Api): AppStore {
         return r.ok ? { ok: true, data: r.data.content } : r;
       },
 
-      async markEnteredInError(reason, by) {
+      async markEnteredInError(reason) {
         const doc = get().sessionDoc;
         if (!doc) return { ok: false, error: { code: 'NOT_FOUND', message: 'No session is open.' } };
-        const r = await enqueueWrite(() => api.markEnteredInError({ sessionId: doc.session.id, reason, by }));
+        const r = await enqueueWrite(() => api.markEnteredInError({ sessionId: doc.session.id, reason }));
         if (r.ok) await reloadSession(doc.session.id);
         return r;
       },
 
       async boot() {
         const r = await api.getStartupStatus({});
-        if (r.ok && r.data.state === 'ready') {
-          const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
-          if (rc.ok) set({ ruleConfig: rc.data });
-          if (ts.ok) set({ timerSettings: ts.data });
-        }
+        if (r.ok && r.data.state === 'ready') await get().acceptAuth(await api.getAuthState({}));
         set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
       },
 
@@ -445,8 +484,8 @@ export function createAppStore(api: Api): AppStore {
         if (r.ok) set({ targetPresets: r.data });
       },
 
-      async saveTargetPresets(presets, changedBy) {
-        const r = await enqueueWrite(() => api.saveTargetPresets({ presets, changedBy }));
+      async saveTargetPresets(presets) {
+        const r = await enqueueWrite(() => api.saveTargetPresets({ presets }));
         if (r.ok) set({ targetPresets: r.data });
         return r;
       },
@@ -466,6 +505,35 @@ export function createAppStore(api: Api): AppStore {
       },
     };
   });
+}
+
+/** What a signed-out window forgets: every record it was showing. */
+const CLEARED_SCREENS = {
+  sessions: null,
+  patients: null,
+  patientView: null,
+  sessionDoc: null,
+  signoff: null,
+  summary: null,
+  history: null,
+  timer: null,
+  cyclePrompt: null,
+  unsaved: {},
+  sessionQuery: '',
+  ackNames: {},
+} satisfies Partial<AppState>;
+
+/** The bridge, with a callback for every SIGNED_OUT answer (whatever the channel). */
+function watchSignedOut(api: Api, onSignedOut: () => void): Api {
+  const watched = {} as Record<string, (request: unknown) => Promise<Result<unknown>>>;
+  for (const [channel, call] of Object.entries(api) as [string, (request: unknown) => Promise<Result<unknown>>][]) {
+    watched[channel] = async (request) => {
+      const r = await call(request);
+      if (!r.ok && r.error.code === 'SIGNED_OUT') onSignedOut();
+      return r;
+    };
+  }
+  return watched as unknown as Api;
 }
 
 /** Mirrors a committed change into what is on screen, so rules and lists follow at once. */

@@ -24,16 +24,12 @@ export function EnteredInErrorControl() {
   const mark = useApp((s) => s.markEnteredInError);
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [by, setBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   if (eie) return null;
 
   async function onMark() {
-    if (!reason.trim() || !by.trim()) {
-      setMessage(!reason.trim() ? 'Give the reason the record was entered in error.' : 'Type your name.');
-      return;
-    }
-    const r = await mark(reason.trim(), by.trim());
+    if (!reason.trim()) return setMessage('Give the reason the record was entered in error.');
+    const r = await mark(reason.trim());
     setMessage(r.ok ? null : r.error.message);
   }
 
@@ -45,14 +41,10 @@ export function EnteredInErrorControl() {
         </button>
       ) : (
         <div role="group" aria-label="Mark as entered in error">
-          <p className="small">For a record made in error (wrong patient, a duplicate). It is kept, with your reason, and locked; it is never deleted.</p>
+          <p className="small">For a record made in error (wrong patient, a duplicate). It is kept, with your reason and your name, and locked; it is never deleted.</p>
           <div className="field field-long">
             <label htmlFor="eie-reason">Why it was entered in error</label>
             <textarea id="eie-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-          </div>
-          <div className="field field-medium">
-            <label htmlFor="eie-by">Your name</label>
-            <input id="eie-by" value={by} onChange={(e) => setBy(e.target.value)} autoComplete="off" />
           </div>
           <div className="button-row">
             <ConfirmButton label="Mark as entered in error" confirmLabel="Press again to mark it entered in error" onConfirm={() => void onMark()} />

@@ -1,34 +1,37 @@
 import { useState } from 'react';
 import { useApp } from '../../state/context';
 import { formatDateTime } from '../../../../shared/domain/parse';
-import { REGISTRATION_BODIES, REGISTRATION_BODY_LABELS } from '../../../../shared/domain/valueSets';
-import type { Signer } from '../../../../shared/ipc/contract';
+import { REGISTRATION_BODY_LABELS } from '../../../../shared/domain/valueSets';
 import type { ValidationReport } from '../../../../shared/domain/rules';
 import { EnteredInErrorControl } from './EnteredInError';
 
 /**
- * Sign-off that locks: the signing clinician signs once nothing blocks it (the main process
- * checks again); afterwards a change needs an amendment with a reason, and each signature
+ * Sign-off that locks: the signed-in clinician signs, typing their PIN again, once nothing
+ * blocks it (the main process checks both again); afterwards a change needs an amendment with a reason, and each signature
  * makes a new version that stays readable.
  */
 export function SignoffPanel({ report }: { report: ValidationReport }) {
   const signoff = useApp((s) => s.signoff);
+  const user = useApp((s) => s.auth?.user ?? null);
   const signSession = useApp((s) => s.signSession);
   const beginAmendment = useApp((s) => s.beginAmendment);
-  const [signer, setSigner] = useState<Signer>({ name: '', role: '', registrationBody: 'gmc', registrationNumber: '' });
+  const [secret, setSecret] = useState('');
   const [reason, setReason] = useState('');
-  const [amendBy, setAmendBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
-  if (!signoff) return null;
+  if (!signoff || !user) return null;
   const locked = signoff.signedAt !== null && !signoff.amending;
   const eie = signoff.enteredInError;
+  const secretWord = user.secretKind === 'pin' ? 'PIN' : 'password';
+  const registered = user.registrationBody !== null && user.registrationNumber !== null;
 
   async function onSign() {
-    const r = await signSession(signer);
+    if (!secret) return setMessage(`Type your ${secretWord} to sign: a signature is asked for again, even when you are signed in.`);
+    const r = await signSession(secret);
+    setSecret('');
     setMessage(r.ok ? null : r.error.message);
   }
   async function onAmend() {
-    const r = await beginAmendment(reason, amendBy);
+    const r = await beginAmendment(reason);
     setMessage(r.ok ? null : r.error.message);
     if (r.ok) setReason('');
   }
@@ -56,50 +59,47 @@ export function SignoffPanel({ report }: { report: ValidationReport }) {
             <label htmlFor="amend-reason">Reason for the amendment</label>
             <textarea id="amend-reason" value={reason} onChange={(e) => setReason(e.target.value)} rows={2} />
           </div>
-          <div className="field field-medium">
-            <label htmlFor="amend-by">Your name</label>
-            <input id="amend-by" value={amendBy} onChange={(e) => setAmendBy(e.target.value)} autoComplete="off" />
-          </div>
           <button type="button" className="button" onClick={() => void onAmend()}>
-            Open an amendment
+            Open an amendment as {user.displayName}
           </button>
         </>
       ) : (
-        <>
+        <form
+          className="sign-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void onSign();
+          }}
+        >
           {signoff.amending ? <p className="amending-note">Amendment open: {signoff.amendmentReason}. Make the change, then sign again.</p> : null}
-          <div className="signer-grid">
-            <div className="field">
-              <label htmlFor="signer-name">Signing clinician</label>
-              <input id="signer-name" value={signer.name} onChange={(e) => setSigner({ ...signer, name: e.target.value })} autoComplete="off" />
-            </div>
-            <div className="field">
-              <label htmlFor="signer-role">Role</label>
-              <input id="signer-role" value={signer.role} onChange={(e) => setSigner({ ...signer, role: e.target.value })} autoComplete="off" />
-            </div>
-            <div className="field">
-              <label htmlFor="signer-body">Registration body</label>
-              <select id="signer-body" value={signer.registrationBody} onChange={(e) => setSigner({ ...signer, registrationBody: e.target.value as Signer['registrationBody'] })}>
-                {REGISTRATION_BODIES.map((b) => (
-                  <option key={b} value={b}>
-                    {REGISTRATION_BODY_LABELS[b]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="signer-number">Registration number</label>
-              <input id="signer-number" value={signer.registrationNumber} onChange={(e) => setSigner({ ...signer, registrationNumber: e.target.value })} autoComplete="off" />
-            </div>
+          <p className="signing-as" data-testid="signing-as">
+            Signing as <strong>{user.displayName}</strong>, {user.jobTitle}
+            {registered ? `, ${REGISTRATION_BODY_LABELS[user.registrationBody!]} ${user.registrationNumber}` : ''}
+          </p>
+          {!registered ? (
+            <p className="signoff-message">Your account has no professional registration, so it cannot sign. Ask an administrator to add it (Settings → Accounts).</p>
+          ) : null}
+          <div className="field field-medium">
+            <label htmlFor="sign-secret">Your {secretWord}, to sign</label>
+            <input
+              id="sign-secret"
+              type="password"
+              inputMode={user.secretKind === 'pin' ? 'numeric' : 'text'}
+              autoComplete="off"
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              disabled={!report.readyToSign || !registered}
+            />
           </div>
           <p className="muted small">
             {report.readyToSign
               ? 'Nothing blocks signing.'
               : `Before signing: ${report.errors.length} problem(s) to fix and ${report.unacknowledgedWarnings} warning(s) to acknowledge.`}
           </p>
-          <button type="button" className="button primary big" onClick={() => void onSign()} disabled={!report.readyToSign}>
+          <button type="submit" className="button primary big" disabled={!report.readyToSign || !registered}>
             {signoff.amending ? 'Sign the amendment' : 'Sign and lock'}
           </button>
-        </>
+        </form>
       )}
       <p className="signoff-message" role="alert">
         {message}

@@ -15,11 +15,10 @@ const POLL_MS = 500;
 export function BackupPanel() {
   const api = useApp((s) => s.api);
   const [status, setStatus] = useState<BackupStatus | null>(null);
-  const { state: settings, current, setDraft, changed, changedBy, setChangedBy, message, setMessage, onSave } = useAuditedSetting<BackupSettings>(
+  const { state: settings, current, setDraft, changed, message, setMessage, onSave } = useAuditedSetting<BackupSettings>(
     useCallback(() => api.getBackupSettings({}), [api]),
-    useCallback((value, by) => api.saveBackupSettings({ value, changedBy: by }), [api]),
+    useCallback((value) => api.saveBackupSettings({ value }), [api]),
     DEFAULT_BACKUP_SETTINGS,
-    'Type your name: backup settings are recorded with who changed them.',
   );
   const [checks, setChecks] = useState<Record<string, BackupFileCheck | string>>({});
   const polling = useRef<number | null>(null);
@@ -116,10 +115,6 @@ export function BackupPanel() {
         <label className="check-line">
           <input type="checkbox" checked={current.hourly} onChange={(e) => setDraft({ ...current, hourly: e.target.checked })} /> Also every hour while CryoLog is open
         </label>
-        <div className="field field-medium">
-          <label htmlFor="backup-changed-by">Your name</label>
-          <input id="backup-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
-        </div>
       </div>
       <SettingsSaveRow label="Save backup settings" onSave={() => void onSave()} changed={changed} updatedBy={settings?.updatedBy} updatedAt={settings?.updatedAt} neverChanged="Defaults: 7 daily and 4 weekly backups beside the database." message={message} />
     </section>

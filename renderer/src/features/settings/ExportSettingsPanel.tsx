@@ -14,11 +14,10 @@ const EXAMPLE = { sessionId: '51000000-0000-4000-8000-000000000002', startedAt: 
 
 export function ExportSettingsPanel() {
   const api = useApp((s) => s.api);
-  const { state, current, setDraft, changed, changedBy, setChangedBy, message, onSave } = useAuditedSetting<ExportSettings>(
+  const { state, current, setDraft, changed, message, onSave } = useAuditedSetting<ExportSettings>(
     useCallback(() => api.getExportSettings({}), [api]),
-    useCallback((value, by) => api.saveExportSettings({ value, changedBy: by }), [api]),
+    useCallback((value) => api.saveExportSettings({ value }), [api]),
     DEFAULT_EXPORT_SETTINGS,
-    'Type your name: export settings are recorded with who changed them.',
   );
   let example: string;
   try {
@@ -44,10 +43,6 @@ export function ExportSettingsPanel() {
         <label className="check-line">
           <input type="checkbox" checked={current.csvByteOrderMark} onChange={(e) => setDraft({ ...current, csvByteOrderMark: e.target.checked })} /> Start CSV files with a byte-order mark (Excel then shows accents correctly)
         </label>
-        <div className="field field-medium">
-          <label htmlFor="export-changed-by">Your name</label>
-          <input id="export-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
-        </div>
       </div>
       <p id="file-name-tokens" className="muted small">
         Tokens: {Object.entries(FILE_NAME_TOKENS).map(([t, d]) => `${t} ${d}`).join('; ')}.
@@ -69,11 +64,10 @@ const SERVICE_FIELDS: { key: keyof ServiceInfo; label: string; hint?: string }[]
 
 export function ServiceInfoPanel() {
   const api = useApp((s) => s.api);
-  const { state, current, setDraft, changed, changedBy, setChangedBy, message, onSave } = useAuditedSetting<ServiceInfo>(
+  const { state, current, setDraft, changed, message, onSave } = useAuditedSetting<ServiceInfo>(
     useCallback(() => api.getServiceInfo({}), [api]),
-    useCallback((value, by) => api.saveServiceInfo({ value, changedBy: by }), [api]),
+    useCallback((value) => api.saveServiceInfo({ value }), [api]),
     DEFAULT_SERVICE_INFO,
-    'Type your name: the service details are recorded with who changed them.',
   );
 
   return (
@@ -87,10 +81,6 @@ export function ServiceInfoPanel() {
             <input id={`service-${f.key}`} value={current[f.key]} onChange={(e) => setDraft({ ...current, [f.key]: e.target.value })} autoComplete="off" placeholder={f.hint} />
           </div>
         ))}
-        <div className="field field-medium">
-          <label htmlFor="service-changed-by">Your name</label>
-          <input id="service-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
-        </div>
       </div>
       <SettingsSaveRow label="Save service details" onSave={() => void onSave()} changed={changed} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Not set yet: the aftercare sheet has no telephone number until it is." message={message} />
     </section>

@@ -8,6 +8,8 @@ import { TargetPresetsSection } from './TargetPresetsSection';
 import { ExportSettingsPanel, ServiceInfoPanel } from './ExportSettingsPanel';
 import { AuditTrailPanel } from './AuditTrailPanel';
 import { BackupPanel } from './BackupPanel';
+import { AccountsPanel } from '../auth/AccountsPanel';
+import { MyAccountPanel } from '../auth/MyAccountPanel';
 
 // The rules' thresholds, for the service's clinical lead. Unlike the clinical record (which
 // saves itself field by field), a change here is a deliberate governance decision: it is
@@ -56,12 +58,29 @@ function readNumber(text: string): number | null {
   return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(t) ? Number(t) : null;
 }
 
+/** Everyone changes their own PIN here; the service's settings are for administrators only. */
 export function SettingsScreen() {
+  const isAdmin = useApp((s) => s.auth?.user?.role === 'admin');
+  if (isAdmin) return <ServiceSettings />;
+  return (
+    <main className="screen settings">
+      <MyAccountPanel />
+      <section className="panel" aria-labelledby="service-settings-heading">
+        <h1 id="service-settings-heading">Service settings</h1>
+        <p>
+          Accounts, rule thresholds, target presets, the timer key, exports, backups and the audit-trail check are changed by an administrator. Ask an
+          administrator of your service if something here needs to change.
+        </p>
+      </section>
+    </main>
+  );
+}
+
+function ServiceSettings() {
   const state = useApp((s) => s.ruleConfig);
   const saveRuleConfig = useApp((s) => s.saveRuleConfig);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [changedBy, setChangedBy] = useState('');
   const [issues, setIssues] = useState<ErrorIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -96,11 +115,7 @@ export function SettingsScreen() {
   }
 
   async function onSave() {
-    if (!changedBy.trim()) {
-      setMessage('Type your name under "Changed by" first: every change of a threshold is recorded with who made it.');
-      return;
-    }
-    const r = await saveRuleConfig(current as unknown as RuleConfig, changedBy.trim());
+    const r = await saveRuleConfig(current as unknown as RuleConfig);
     if (r.ok) {
       setDraft(null);
       setTexts({});
@@ -115,6 +130,8 @@ export function SettingsScreen() {
   const dirty = draft !== null;
   return (
     <main className="screen settings">
+      <MyAccountPanel />
+      <AccountsPanel />
       <TargetPresetsSection />
       <section className="panel" aria-labelledby="settings-heading">
         <h1 id="settings-heading">Rule thresholds</h1>
@@ -178,11 +195,6 @@ export function SettingsScreen() {
           </fieldset>
         </div>
         <div className="settings-save">
-          <div className="field field-medium">
-            <label htmlFor="rule-changed-by">Changed by</label>
-            <span className="field-hint">your name and role, recorded with the change</span>
-            <input id="rule-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
-          </div>
           <div className="actions">
             <button type="button" className="button primary big" onClick={() => void onSave()} disabled={!dirty}>
               Save thresholds

@@ -48,7 +48,6 @@ export function TargetPresetsSection() {
   const [where, setWhere] = useState('');
   const [label, setLabel] = useState('');
   const [addProblem, setAddProblem] = useState<string | null>(null);
-  const [changedBy, setChangedBy] = useState('');
   const [issues, setIssues] = useState<ErrorIssue[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   // The control to focus after the list re-renders (a moved row's button, the next row's).
@@ -119,13 +118,8 @@ export function TargetPresetsSection() {
   }
 
   async function onSave() {
-    if (!changedBy.trim()) {
-      setMessage('Type your name under “Changed by” first: every change of the presets is recorded with who made it.');
-      focusById('presets-changed-by');
-      return;
-    }
     const local = localIssues(list);
-    const r = local.length > 0 ? null : await save(list, changedBy.trim());
+    const r = local.length > 0 ? null : await save(list);
     if (r?.ok) {
       setDraft(null);
       setIssues([]);
@@ -215,11 +209,6 @@ export function TargetPresetsSection() {
       </fieldset>
 
       <div className="settings-save">
-        <div className="field field-medium">
-          <label htmlFor="presets-changed-by">Changed by</label>
-          <span className="field-hint">your name and role, recorded with the change</span>
-          <input id="presets-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
-        </div>
         <div className="actions">
           <button type="button" className="button primary big" onClick={() => void onSave()} disabled={draft === null}>
             Save presets

@@ -12,7 +12,6 @@ export function TimerSettingsPanel() {
   const save = useApp((s) => s.saveTimerSettings);
   const [draft, setDraft] = useState<TimerSettings | null>(null);
   const [listening, setListening] = useState(false);
-  const [changedBy, setChangedBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const current = draft ?? state?.settings ?? DEFAULT_TIMER_SETTINGS;
 
@@ -21,11 +20,7 @@ export function TimerSettingsPanel() {
       setMessage('Type whole numbers: the guard in milliseconds (e.g. 800), the tolerance in seconds (e.g. 3).');
       return;
     }
-    if (!changedBy.trim()) {
-      setMessage('Type your name: changes to the timer key are recorded with who made them.');
-      return;
-    }
-    const r = await save(current, changedBy.trim());
+    const r = await save(current);
     setMessage(r.ok ? 'Saved.' : r.error.message);
     if (r.ok) setDraft(null);
   }
@@ -73,10 +68,6 @@ export function TimerSettingsPanel() {
         <div className="field field-short">
           <label htmlFor="timer-tolerance">Ask “aborted?” if stopped early by more than (s)</label>
           <input id="timer-tolerance" inputMode="numeric" defaultValue={current.earlyStopToleranceS} key={`t${current.earlyStopToleranceS}`} onChange={(e) => setDraft({ ...current, earlyStopToleranceS: int(e.target.value) })} />
-        </div>
-        <div className="field field-medium">
-          <label htmlFor="timer-changed-by">Your name</label>
-          <input id="timer-changed-by" value={changedBy} onChange={(e) => setChangedBy(e.target.value)} autoComplete="off" />
         </div>
       </div>
       <SettingsSaveRow label="Save timer settings" onSave={() => void onSave()} changed={draft !== null} updatedBy={state?.updatedBy} updatedAt={state?.updatedAt} neverChanged="Defaults (never changed)." message={message} />

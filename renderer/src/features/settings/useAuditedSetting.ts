@@ -9,18 +9,17 @@ export interface SettingState<T> {
 
 /**
  * One audited service setting as a settings panel edits it: loaded once, edited as a draft,
- * saved whole with the name of whoever changed it; `message` is "Saved." or what to fix.
+ * saved whole (the main process records the signed-in account as who changed it); `message`
+ * is "Saved." or what to fix.
  * `load` and `save` must be stable (useCallback), or the setting reloads on every render.
  */
 export function useAuditedSetting<T>(
   load: () => Promise<Result<SettingState<T>>>,
-  save: (value: T, changedBy: string) => Promise<Result<SettingState<T>>>,
+  save: (value: T) => Promise<Result<SettingState<T>>>,
   defaults: T,
-  nameNeeded: string,
 ) {
   const [state, setState] = useState<SettingState<T> | null>(null);
   const [draft, setDraft] = useState<T | null>(null);
-  const [changedBy, setChangedBy] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   useEffect(() => {
     void load().then((r) => r.ok && setState(r.data));
@@ -28,13 +27,12 @@ export function useAuditedSetting<T>(
   const current = draft ?? state?.value ?? defaults;
 
   async function onSave() {
-    if (!changedBy.trim()) return setMessage(nameNeeded);
-    const r = await save(current, changedBy.trim());
+    const r = await save(current);
     if (!r.ok) return setMessage(r.error.issues?.[0]?.message ?? r.error.message);
     setState(r.data);
     setDraft(null);
     setMessage('Saved.');
   }
 
-  return { state, current, setDraft, changed: draft !== null, changedBy, setChangedBy, message, setMessage, onSave };
+  return { state, current, setDraft, changed: draft !== null, message, setMessage, onSave };
 }
