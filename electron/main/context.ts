@@ -4,6 +4,7 @@ import type { StartupStatus } from '../../shared/ipc/contract';
 import type { DB } from './db/types';
 import { DbOpenError } from './db/errors';
 import { openDatabase } from './db/open';
+import { closeWithStamp } from './db/sessionStamp';
 import { startupProblemScreen } from './startupProblems';
 import { getAuditActor, setAuditActor } from './db/repos/audit';
 import { modeText, type TightenedFile } from './db/ownerOnly';
@@ -112,7 +113,9 @@ type OpenedForContext = Pick<Ctx, 'db' | 'schemaVersion' | 'startup'>;
 
 function openForContext(dbPath: string, clock: Clock, log: Logger, actor: string): OpenedForContext {
   try {
-    const opened = openDatabase(dbPath, { now: () => clock.now() });
+    // stampSession: the header marks this file open until closeContext marks it closed cleanly,
+    // so a -wal lost after a crash is noticed at the next start (db/sessionStamp.ts).
+    const opened = openDatabase(dbPath, { now: () => clock.now(), stampSession: true });
     setAuditActor(opened.db, actor);
     for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
@@ -155,11 +158,11 @@ function logTightened(log: Logger, file: TightenedFile): void {
 }
 
 export function closeContext(ctx: Ctx): void {
-  if (ctx.db?.open) {
-    try {
-      ctx.db.pragma('optimize');
-    } finally {
-      ctx.db.close();
-    }
+  if (!ctx.db?.open) return;
+  try {
+    ctx.db.pragma('optimize');
+  } catch {
+    // A read-only or full disk: optimizing is a nicety; closing (and stamping) must still happen.
   }
+  closeWithStamp(ctx.db, ctx.dbPath);
 }

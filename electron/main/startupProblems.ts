@@ -26,6 +26,30 @@ const SCREENS: Record<DbOpenError['problem'], { title: string; whatToDo: string 
     title: 'The database could not be updated',
     whatToDo: 'Nothing was changed and your records are intact. Restart CryoLog; if this screen comes back, call IT and quote the message below.',
   },
+  DB_READ_ONLY: {
+    title: 'The record database is read-only',
+    whatToDo:
+      'CryoLog can only work on a file it can save to. Ask IT to give your account write access to the file and its folder shown below, then restart CryoLog. ' +
+      'Meanwhile record today\u2019s session on paper.',
+  },
+  DB_JOURNAL_WITHOUT_DATABASE: {
+    title: 'The record file is missing',
+    whatToDo:
+      'Do not delete anything in that folder. If you know where the file went, close CryoLog and put it back under the name shown below; ' +
+      'otherwise call IT and ask them to restore it from the latest backup. Meanwhile record today\u2019s session on paper.',
+  },
+  DB_JOURNAL_MISSING: {
+    title: 'The latest saves may be missing',
+    whatToDo:
+      'Close CryoLog. Find the file named below (the old computer or folder, or the sync tool\u2019s conflict files) and put it back beside the database, then restart CryoLog. ' +
+      'If it cannot be found, call IT and ask them to restore the latest backup, and check the last sessions against your paper notes.',
+  },
+  DB_JOURNAL_MISMATCH: {
+    title: 'The record database has a journal that does not belong to it',
+    whatToDo:
+      'Do not delete anything. Call IT: they should move the journal named below out of the folder (keeping it), or restore the latest backup. ' +
+      'Meanwhile record today\u2019s session on paper.',
+  },
 };
 
 export function startupProblemScreen(error: DbOpenError, dbPath: string): StartupStatus {

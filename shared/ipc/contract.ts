@@ -27,6 +27,10 @@ export const STARTUP_PROBLEMS = [
   'DB_CANNOT_OPEN',
   'DB_UNSAFE_SETTINGS',
   'DB_MIGRATION_FAILED',
+  'DB_READ_ONLY',
+  'DB_JOURNAL_WITHOUT_DATABASE',
+  'DB_JOURNAL_MISSING',
+  'DB_JOURNAL_MISMATCH',
 ] as const;
 export type StartupProblem = (typeof STARTUP_PROBLEMS)[number];
 

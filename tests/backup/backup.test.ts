@@ -225,6 +225,24 @@ describe('checkBackupFile and restore', () => {
     }
   });
 
+  it('restores where the database was deleted but its -wal was left: the stray journal is kept aside, never replayed, and the app opens', async () => {
+    const { ctx, dbPath, sessionId } = withS1();
+    const backup = await runBackup(ctx.db!, { folder: tempDir(), now: () => new Date(NOW), offsetMinutes: UTC, reason: 'manual' });
+    call(ctx, 'importSession', { document: JSON.parse(fs.readFileSync(fixtureFile('S2'), 'utf8')) });
+    const wal = fs.readFileSync(`${dbPath}-wal`);
+    closeContext(ctx);
+    fs.rmSync(dbPath);
+    fs.writeFileSync(`${dbPath}-wal`, wal); // someone moved the database away; its journal stayed
+
+    const restored = await restoreBackup(dbPath, backup.file, { now: () => new Date('2026-03-11T08:00:00.000Z') });
+    expect(restored.keptAside).toBeNull();
+    expect(fs.existsSync(`${dbPath}-wal`)).toBe(false);
+    expect(fs.readFileSync(`${dbPath}.stray-wal-2026-03-11T08-00-00-000Z`).equals(wal)).toBe(true);
+    const back = testContext({ dbPath, clock: fixedClock(NOW) });
+    expect(back.startup).toEqual({ state: 'ready' });
+    expect(call(back, 'listSessions', { limit: 100 }).map((s) => s.id)).toEqual([sessionId]);
+  });
+
   it('refuses a corrupt backup and one from a newer CryoLog, and leaves the database untouched', async () => {
     const { ctx, dbPath } = withS1();
     const folder = tempDir();

@@ -72,7 +72,7 @@ describe.skipIf(!asRoot)('a read-only disk at start (real read-only tmpfs)', () 
       const before = fs.readFileSync(file);
       execFileSync('mount', ['-o', 'remount,ro', at]);
       const ctx = signedInContext({ dbPath: file, appVersion: 'test', log: quietLog });
-      expect(ctx.startup).toMatchObject({ state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'The record database cannot be opened' });
+      expect(ctx.startup).toMatchObject({ state: 'failed', problem: 'DB_READ_ONLY', title: 'The record database is read-only' });
       expect(ctx.startup.state === 'failed' && ctx.startup.message).toMatch(/is on a read-only disk \(EROFS\).*Nothing was changed/);
       expect(fs.readFileSync(file).equals(before)).toBe(true);
     } finally {

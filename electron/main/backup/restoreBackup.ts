@@ -68,6 +68,12 @@ export async function restoreBackup(dbPath: string, file: string, options: Resto
     moveIfPresent(`${dbPath}-wal`, `${keptAside}-wal`);
     fs.rmSync(`${dbPath}-shm`, { force: true });
     fs.renameSync(dbPath, keptAside);
+  } else {
+    // No database, but a journal left at its name (the file was moved or deleted): kept, never
+    // replayed into the restored file, which would otherwise open to "journal does not match".
+    moveIfPresent(`${dbPath}-wal`, `${dbPath}.stray-wal-${stamp}`);
+    moveIfPresent(`${dbPath}-journal`, `${dbPath}.stray-journal-${stamp}`);
+    fs.rmSync(`${dbPath}-shm`, { force: true });
   }
   fs.renameSync(incoming, dbPath);
   if (hasPosixModes()) fs.chmodSync(dbPath, OWNER_ONLY_FILE_MODE);

@@ -7,11 +7,19 @@ import { applyPragmas } from './pragmas';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { createNewOwnerOnlyFile, prepareOwnerOnlyDatabase, type TightenedFile } from './ownerOnly';
+import { checkJournalFiles } from './journalCheck';
+import { stampSessionOpen } from './sessionStamp';
 
 export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Used to name the pre-migration backup. */
   now?: () => Date;
+  /**
+   * Stamp the file as open by this session (sessionStamp.ts), so that the next start can tell
+   * its -wal from a missing or foreign one; close it with closeWithStamp. The app, the browser
+   * host and the CLI do (through createContext); a bare open in a test does not.
+   */
+  stampSession?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -33,18 +41,37 @@ function isMemory(file: string): boolean {
  * an existing database before it is migrated, then the migrations in one transaction.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  if (!isMemory(file)) {
+    // Before anything creates or opens a file: SQLite acts on a stray, missing or foreign -wal
+    // silently, and creates -wal/-shm beside a file it can only read.
+    checkJournalFiles(file);
+    const readOnly = readOnlyReason(file);
+    if (readOnly) throw readOnly;
+  }
   try {
     return openDatabaseUnchecked(file, options);
   } catch (error) {
-    throw error instanceof DbOpenError && error.problem === 'DB_CANNOT_OPEN' && !isMemory(file) ? withReadOnlyReason(error, file) : error;
+    if (!(error instanceof DbOpenError) || error.problem !== 'DB_CANNOT_OPEN' || isMemory(file)) throw error;
+    return throwWithReason(error, file);
   }
 }
 
+function throwWithReason(error: DbOpenError, file: string): never {
+  const cause = sqliteCode(error.cause);
+  throw (
+    readOnlyReason(file, error) ??
+    (cause?.startsWith('SQLITE_READONLY')
+      ? new DbOpenError('DB_READ_ONLY', `SQLite refused to write to ${file} (${cause}), so nothing could be saved. Nothing was changed.`, { cause: error })
+      : error)
+  );
+}
+
 /**
- * SQLite says only "unable to open database file" for a read-only file, folder or disk; the
- * person at the screen (and IT) need to know which. Probes the file, then its folder.
+ * SQLite says only "unable to open database file" or "attempt to write a readonly database"
+ * for a read-only file, folder or disk; the person at the screen (and IT) need to know which.
+ * Probes the file, then its folder (root passes both probes: then SQLite's own refusal decides).
  */
-function withReadOnlyReason(error: DbOpenError, file: string): DbOpenError {
+function readOnlyReason(file: string, cause?: DbOpenError): DbOpenError | null {
   for (const [what, target] of [
     ['database file', file],
     ['folder', path.dirname(file)],
@@ -54,10 +81,10 @@ function withReadOnlyReason(error: DbOpenError, file: string): DbOpenError {
     } catch (probe) {
       const code = (probe as NodeJS.ErrnoException).code;
       const why = code === 'EROFS' ? 'is on a read-only disk' : 'is read-only for this user';
-      return new DbOpenError('DB_CANNOT_OPEN', `The ${what} ${target} ${why} (${code}), so nothing could be saved. Nothing was changed.`, { cause: error });
+      return new DbOpenError('DB_READ_ONLY', `The ${what} ${target} ${why} (${code}), so nothing could be saved. Nothing was changed.`, { cause: cause ?? probe });
     }
   }
-  return error;
+  return null;
 }
 
 function openDatabaseUnchecked(file: string, options: OpenOptions): OpenedDatabase {
@@ -91,6 +118,7 @@ function openDatabaseUnchecked(file: string, options: OpenOptions): OpenedDataba
       backupPath = backupBeforeMigration(db, file, latest, now());
     }
     const { to } = migrate(db, migrations);
+    if (options.stampSession && !isMemory(file)) stampSessionOpen(db, file);
     return backupPath ? { db, schemaVersion: to, backupPath, tightened } : { db, schemaVersion: to, tightened };
   } catch (error) {
     db.close();

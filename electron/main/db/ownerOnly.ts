@@ -95,7 +95,7 @@ export function createNewOwnerOnlyFile(file: string): void {
 }
 
 /**
- * Narrows `file` to 0600 if group or others have any access. Null if it was already owner-only
+ * Narrows `file` to its owner's read/write bits (0600 at most) if group or others have any access. Null if it was already owner-only
  * or does not exist; a chmod that fails is reported, never thrown.
  */
 export function tightenToOwnerOnly(file: string): TightenedFile | null {
@@ -107,7 +107,9 @@ export function tightenToOwnerOnly(file: string): TightenedFile | null {
   }
   if ((was & OPEN_TO_OTHERS) === 0) return null;
   try {
-    fs.chmodSync(file, OWNER_ONLY_FILE_MODE);
+    // Only takes access away: a file someone made read-only (0444) stays read-only (0400), and
+    // the startup screen says so, rather than CryoLog quietly making it writable.
+    fs.chmodSync(file, was & OWNER_ONLY_FILE_MODE);
     return { path: file, was };
   } catch (error) {
     return { path: file, was, failed: (error as NodeJS.ErrnoException).code ?? String(error) };
