@@ -17,7 +17,7 @@ test('the database refuses a save: "Not saved" at once, the typed value stays, a
   await given.fill('Ada');
   await given.blur();
   // Reported at once, beside the field and in the top bar, with what to do.
-  const fieldAlert = page.getByRole('alert').filter({ hasText: 'Not saved' });
+  const fieldAlert = page.getByRole('main').getByRole('alert').filter({ hasText: 'Not saved' });
   await expect(fieldAlert).toHaveText('Not saved: the database cannot be written to (read-only file or folder). Your entry is still on screen. Call IT.');
   await expect(page.getByRole('banner')).toContainText('Not saved: Given name');
   await expect(given).toHaveValue('Ada');

@@ -14,8 +14,8 @@ export function SaveIndicator() {
   }
   if (save.error) {
     return (
-      <div className="save-indicator save-failed" role="alert">
-        Not saved: {save.error.message}
+      <div className="save-indicator save-failed" role="alert" title={save.error.message}>
+        {/^Not saved/.test(save.error.message) ? save.error.message : `Not saved: ${save.error.message}`}
       </div>
     );
   }
