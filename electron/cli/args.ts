@@ -15,7 +15,8 @@ export type Command =
   | { kind: 'import'; file: string; db?: string }
   | { kind: 'verify'; db?: string }
   | { kind: 'backup'; db?: string; to?: string }
-  | { kind: 'restore'; file: string; db?: string };
+  | { kind: 'restore'; file: string; db?: string }
+  | { kind: 'reset-pin'; username: string; db?: string };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; message: string };
 
@@ -26,12 +27,13 @@ const COMMAND_OPTIONS = {
   verify: ['--db'],
   backup: ['--db', '--to'],
   restore: ['--db'],
+  'reset-pin': ['--db'],
 } as const satisfies Record<string, readonly string[]>;
 type CommandName = keyof typeof COMMAND_OPTIONS;
 const ALL_OPTIONS: ReadonlySet<string> = new Set(Object.values(COMMAND_OPTIONS).flat());
 
 const HELP_HINT = 'Run "cryolog --help" for the commands and options.';
-const COMMANDS_ARE = 'The commands are "validate", "export", "import", "verify", "backup" and "restore".';
+const COMMANDS_ARE = 'The commands are "validate", "export", "import", "verify", "backup", "restore" and "reset-pin".';
 const bad = (message: string): ParseResult => ({ ok: false, message: `cryolog: ${message}\n${HELP_HINT}` });
 
 function isCommandName(word: string): word is CommandName {
@@ -60,7 +62,7 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
-    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export, import, verify, backup and restore), --help and --version.`);
+    if (!ALL_OPTIONS.has(name)) return bad(`unknown option "${name}". The options are ${[...ALL_OPTIONS].join(', ')} (for export, import, verify, backup, restore and reset-pin), --help and --version.`);
     let value: string | undefined;
     if (eq !== -1) value = arg.slice(eq + 1);
     else if (i + 1 < argv.length && !(argv[i + 1] as string).startsWith('--')) value = argv[++i];
@@ -91,7 +93,17 @@ export function parseArgs(argv: readonly string[]): ParseResult {
       return parseBackup(operands, options);
     case 'restore':
       return parseRestore(operands, options);
+    case 'reset-pin':
+      return parseResetPin(operands, options);
   }
+}
+
+function parseResetPin(operands: string[], options: Map<string, string>): ParseResult {
+  const [username, ...extra] = operands;
+  if (username === undefined) return bad('reset-pin needs the user name, for example: cryolog reset-pin ada.example --db /path/to/cryolog.sqlite < new-pin.txt');
+  if (extra.length > 0) return bad(`reset-pin takes one user name; remove ${extra.map((e) => `"${e}"`).join(', ')} (the new PIN is read from standard input, never from the command line).`);
+  const db = options.get('--db');
+  return { ok: true, command: { kind: 'reset-pin', username, ...(db !== undefined && { db }) } };
 }
 
 function parseValidate(operands: string[]): ParseResult {

@@ -8,6 +8,7 @@ import { runValidate } from './commands/validate';
 import { runVerify } from './commands/verify';
 import { runBackupCommand } from './commands/backup';
 import { runRestoreCommand } from './commands/restore';
+import { runResetPin } from './commands/resetPin';
 import { EXIT, type ExitCode } from './exitCodes';
 import type { Io } from './io';
 import { usage } from './usage';
@@ -50,5 +51,7 @@ export function run(argv: readonly string[], io: Io, env: NodeJS.ProcessEnv = pr
       return runBackupCommand(command, io, env);
     case 'restore':
       return runRestoreCommand(command, io, env);
+    case 'reset-pin':
+      return runResetPin(command, io, env);
   }
 }

@@ -13,6 +13,7 @@ Usage:
   cryolog verify [--db <file>]
   cryolog backup [--db <file>] [--to <folder>]
   cryolog restore <backup-file> [--db <file>]
+  cryolog reset-pin <user-name> [--db <file>] < new-pin
   cryolog --help | -h
   cryolog --version | -V
 
@@ -70,8 +71,14 @@ Commands:
       (integrity_check), keep the current database aside as
       <database>.before-restore-<time>, then put the copy in its place.
       Prints where the replaced database was kept.
+  reset-pin <user-name>
+      For IT when nobody can sign in as an administrator: sets a new PIN (digits)
+      or password for the account, read from the first line of standard input
+      (never from the command line, which other users can see), and lifts a
+      hold after wrong tries. The same rules as in the app; recorded in the
+      audit trail as done by cli:<your account>. Tell the person in person.
 
-Options (export, import, verify, backup, restore):
+Options (export, import, verify, backup, restore, reset-pin):
   --format <format>   export: required. text (paste-ready note), pdf, fhir
                       (FHIR R4 transaction Bundle), hl7v2 (MDM^T02), csv (one
                       row per freeze cycle), json (session file with its

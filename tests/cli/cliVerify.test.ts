@@ -123,7 +123,7 @@ describe('cryolog verify', () => {
   it.each([
     [['verify', 'cryolog.sqlite'], /verify checks the database's audit trail and takes no other arguments; remove "cryolog.sqlite"/],
     [['verify', '--format', 'text'], /--format is not an option of "verify"/],
-    [['verfiy'], /unknown command "verfiy". The commands are "validate", "export", "import", "verify", "backup" and "restore"/],
+    [['verfiy'], /unknown command "verfiy". The commands are "validate", "export", "import", "verify", "backup", "restore" and "reset-pin"/],
   ])('usage error %j exits 2 and says how to fix it', (args, message) => {
     const r = cryolog(args);
     expect(r.code).toBe(2);
