@@ -3,21 +3,11 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../electron/main/db/open';
-import { DbOpenError } from '../../electron/main/db/errors';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../electron/main/db/migrations';
 import type { Migration } from '../../electron/main/db/types';
 import { appendAudit } from '../../electron/main/db/repos/audit';
 import { tempDir } from '../helpers/tempDir';
-
-function openError(fn: () => unknown): DbOpenError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DbOpenError) return e;
-    throw e;
-  }
-  throw new Error('expected a DbOpenError');
-}
+import { openError } from '../helpers/dbOpenError';
 
 describe('opening the record database', () => {
   it('sets and reads back WAL, synchronous=FULL, foreign keys and a busy timeout, after open and after reopen', () => {

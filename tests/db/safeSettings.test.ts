@@ -2,21 +2,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyPragmas, verifyPragmas } from '../../electron/main/db/pragmas';
-import { DbOpenError } from '../../electron/main/db/errors';
+import { openError } from '../helpers/dbOpenError';
 import { startupProblemScreen } from '../../electron/main/startupProblems';
 import { tempDir } from '../helpers/tempDir';
 
 // A connection that cannot promise durable saves takes no input (reliability.md: a save shown
 // as saved must survive a power cut, which needs WAL with synchronous=FULL, and fullfsync on macOS).
-function refusal(run: () => void): DbOpenError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DbOpenError) return error;
-    throw error;
-  }
-  throw new Error('expected DB_UNSAFE_SETTINGS');
-}
 
 describe('unsafe storage settings are refused, with a screen', () => {
   it.each([
@@ -28,7 +19,7 @@ describe('unsafe storage settings are refused, with a screen', () => {
     try {
       applyPragmas(db, 'linux');
       db.pragma(pragma);
-      const error = refusal(() => verifyPragmas(db, 'linux'));
+      const error = openError(() => verifyPragmas(db, 'linux'));
       expect(error.problem).toBe('DB_UNSAFE_SETTINGS');
       expect(error.message).toMatch(named);
       const screen = startupProblemScreen(error, '/data/cryolog.sqlite');
@@ -45,7 +36,7 @@ describe('unsafe storage settings are refused, with a screen', () => {
       applyPragmas(db, 'darwin');
       expect(() => verifyPragmas(db, 'darwin')).not.toThrow();
       db.pragma('fullfsync = OFF');
-      expect(refusal(() => verifyPragmas(db, 'darwin')).message).toMatch(/fullfsync=/);
+      expect(openError(() => verifyPragmas(db, 'darwin')).message).toMatch(/fullfsync=/);
     } finally {
       db.close();
     }

@@ -76,14 +76,7 @@ export function RestoreDialog({ fileName, onClose }: { fileName: string; onClose
       </p>
       {step.name === 'checking' ? <p className="muted">Checking the backup…</p> : null}
       {step.name === 'error' ? (
-        <>
-          <p className="export-outcome error">{step.message}</p>
-          <div className="button-row">
-            <button type="button" className="button big" onClick={cancel}>
-              Close
-            </button>
-          </div>
-        </>
+        <RefusedWithClose message={step.message} onClose={cancel} />
       ) : null}
       {step.name === 'review' ? (
         <>
@@ -108,14 +101,7 @@ export function RestoreDialog({ fileName, onClose }: { fileName: string; onClose
               </div>
             </>
           ) : (
-            <>
-              <p className="export-outcome error">This backup cannot be restored: {step.preview.backup.problems.join(' ')} Choose another backup; nothing was changed.</p>
-              <div className="button-row">
-                <button type="button" className="button big" onClick={cancel}>
-                  Close
-                </button>
-              </div>
-            </>
+            <RefusedWithClose message={`This backup cannot be restored: ${step.preview.backup.problems.join(' ')} Choose another backup; nothing was changed.`} onClose={cancel} />
           )}
         </>
       ) : null}
@@ -179,5 +165,19 @@ function CountsTable({ preview }: { preview: RestorePreview }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** What stopped the restore, and the one way on: close (nothing was changed). */
+function RefusedWithClose({ message, onClose }: { message: string; onClose: () => void }) {
+  return (
+    <>
+      <p className="export-outcome error">{message}</p>
+      <div className="button-row">
+        <button type="button" className="button big" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </>
   );
 }
