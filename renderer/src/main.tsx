@@ -5,7 +5,10 @@ import { getApi } from './lib/api';
 import { createAppStore } from './state/store';
 import { StoreProvider } from './state/context';
 import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
+import { stayInApp } from './lib/stayInApp';
 import './styles.css';
+
+stayInApp(window);
 
 const root = createRoot(document.getElementById('root')!);
 const api = getApi();

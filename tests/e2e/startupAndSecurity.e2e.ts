@@ -38,6 +38,38 @@ test('the page runs under the production CSP: an injected inline script does not
   expect(await page.evaluate(() => Object.isFrozen(window.api))).toBe(true);
 });
 
+test('a link, a form or a new window to an outside address changes nothing, and no request leaves the machine', async ({ app: page, host }) => {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(host.origin)) outside.push(r.url());
+  });
+  await expect(page.getByRole('button', { name: 'New patient' })).toBeVisible();
+  const before = page.url();
+  await page.evaluate(() => {
+    const a = document.createElement('a');
+    a.href = 'https://example.org/phish';
+    a.textContent = 'Outside link';
+    document.querySelector('main')!.appendChild(a);
+    const f = document.createElement('form');
+    f.action = 'https://example.org/collect';
+    f.method = 'post';
+    f.innerHTML = '<button type="submit">Outside form</button>';
+    document.querySelector('main')!.appendChild(f);
+  });
+  await page.getByRole('link', { name: 'Outside link' }).click();
+  await page.getByRole('button', { name: 'Outside form' }).click();
+  await page.getByRole('link', { name: 'Outside link' }).click({ modifiers: ['Control'] });
+  const opened = await page.evaluate(() => window.open('https://example.org/popup') === null);
+  const fetched = await page.evaluate(() => fetch('https://example.org/beacon').then(() => 'reached', () => 'blocked'));
+  await page.waitForTimeout(300);
+  expect(page.url()).toBe(before);
+  expect(page.context().pages()).toHaveLength(1);
+  expect(opened).toBe(true);
+  expect(fetched).toBe('blocked');
+  await expect(page.getByRole('button', { name: 'New patient' })).toBeVisible();
+  expect(outside).toEqual([]);
+});
+
 test('the host refuses requests without the per-run token or from another host name', async ({ host, playwright }) => {
   const anonymous = await playwright.request.newContext();
   try {
