@@ -109,6 +109,15 @@ test.describe('CryoLog in Electron', () => {
   });
 
   test('records the thin slice through the UI, and a reload keeps it', async () => {
+    // A new user-data folder: the first-run screen creates the administrator, who is then signed in.
+    await expect(page.getByRole('heading', { name: 'Welcome to CryoLog: create the administrator' })).toBeVisible();
+    await page.getByLabel('Name on signed records').fill('Dr Synthetic Consultant');
+    await page.getByLabel('Job title').fill('Consultant in rehabilitation medicine');
+    await page.getByLabel('User name (typed at sign-in)').fill('test.consultant');
+    await page.getByLabel('PIN', { exact: true }).fill('482913');
+    await page.getByLabel('PIN again').fill('482913');
+    await page.getByRole('button', { name: 'Create the administrator and sign in' }).click();
+    await expect(page.getByTestId('signed-in-as')).toHaveText('Dr Synthetic Consultant (administrator)');
     await page.getByRole('button', { name: 'New patient' }).click();
     await page.getByLabel('Family name').fill('Electronpatient');
     await page.getByLabel('Given name').fill('Eve');
