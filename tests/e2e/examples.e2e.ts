@@ -6,6 +6,7 @@ import { allSaved, Clinician, testAt, windowShot } from './clinician';
 import { dropIn, exportEveryFormat } from './exportAll';
 import { exportProblems } from '../export/verifyExports';
 import { TEST_ADMIN } from '../helpers/testClinician';
+import { dispatch } from '../../electron/main/ipc/dispatch';
 
 // Examples S1 and S2 of domain.md §5, entered through the real UI from an empty database as a
 // clinician would (the first field of a new row takes the focus; text fields are typed;
@@ -24,6 +25,11 @@ const s1Test = testAt('2026-03-12T10:20:00Z', ADA);
 
 s1Test('S1: upper limb, console device, everything normal, ends with no error and no warning', async ({ app: page, dbDir, host }) => {
   s1Test.setTimeout(240_000); // a whole session, several hundred actions
+  // The page clock below jumps from one stop moment to the next (17 minutes in a step) with
+  // nobody typing meanwhile; a real morning has the clinician at the keys. So the service's
+  // automatic lock is set to its longest, 60 minutes (the lock itself: signIn.e2e.ts).
+  expect(dispatch(host.ctx, 'saveAutoLockMinutes', { minutes: 60 }).ok).toBe(true);
+  await page.reload();
   const c = new Clinician(page);
   await expect(page.getByText('No sessions yet')).toBeVisible();
 

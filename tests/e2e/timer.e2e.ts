@@ -183,6 +183,7 @@ test('the service sets the timer key by pressing the pedal; that key then drives
   await page.goto(`${host.origin}/#/session/${sessionId}`);
   await page.getByRole('button', { name: 'Stop moment', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Confirm stop moment' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden(); // keys pressed while it closes could go to it
   await page.keyboard.press('F8');
   await expect(page.getByRole('group', { name: 'Freeze timer, target 1' })).not.toContainText('Freezing');
   await page.keyboard.press('F9');

@@ -7,7 +7,8 @@ const REPORT_EVERY_MS = 60_000;
 const CHECK_EVERY_MS = 5_000;
 
 /**
- * Locks the screen after the service's idle time without a key, touch or pointer. A running
+ * Locks the screen after the service's idle time without a key, touch or pointer, measured
+ * on the monotonic clock (a wall-clock change neither locks nor unlocks). A running
  * freeze timer counts as use: a clinician mid-procedure is never locked out. Locking keeps the
  * screen as it is under the lock; every edit is already saved as it is made.
  */
@@ -26,10 +27,10 @@ export function useIdleLock(): void {
 
   useEffect(() => {
     if (!signedIn || minutes === null) return;
-    lastInput.current = Date.now();
-    lastReport.current = Date.now();
+    lastInput.current = performance.now();
+    lastReport.current = performance.now();
     const onInput = () => {
-      lastInput.current = Date.now();
+      lastInput.current = performance.now();
       if (lastInput.current - lastReport.current >= REPORT_EVERY_MS) {
         lastReport.current = lastInput.current;
         void api.reportActivity({});
@@ -37,11 +38,11 @@ export function useIdleLock(): void {
     };
     for (const name of INPUT_EVENTS) window.addEventListener(name, onInput, { capture: true, passive: true });
     const check = window.setInterval(() => {
-      if (running.current) lastInput.current = Date.now();
-      if (Date.now() - lastInput.current >= minutes * 60_000) {
+      if (running.current) lastInput.current = performance.now();
+      if (performance.now() - lastInput.current >= minutes * 60_000) {
         // Whatever is being typed is saved first (leaving a field queues its save), then the screen locks.
         (document.activeElement as HTMLElement | null)?.blur();
-        lastInput.current = Date.now();
+        lastInput.current = performance.now();
         void endUse('lock-idle');
       }
     }, CHECK_EVERY_MS);
