@@ -100,7 +100,7 @@ test('a pause in typing saves exactly what is on screen, without leaving the fie
   }
 });
 
-test('session: many targets, warnings with acknowledgements (name typed once, reason when needed), wrong-site path', async ({ app: page, dbDir }) => {
+test('session: many targets, warnings with acknowledgements (the signed-in name by default, a reason when needed), wrong-site path', async ({ app: page, dbDir }) => {
   test.setTimeout(180_000);
   const c = new Clinician(page);
   await newPatient(page, 'Manytargets', 'Carl', '9990316767');
