@@ -220,3 +220,20 @@ function benchExports(): void {
 }
 
 benchExports();
+
+// ── Renderer bundle (appended block) ────────────────────────────────────────────────────────
+// The JavaScript the window loads, as built by `npm run bench` (electron-vite build) just before.
+function benchBundle(): void {
+  const assets = path.join(ROOT, 'out', 'renderer', 'assets');
+  const bytes = fs
+    .readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .reduce((sum, f) => sum + fs.statSync(path.join(assets, f)).size, 0);
+  const bundleKb = Math.round((bytes / 1024) * 10) / 10;
+  console.log(`\nRenderer JavaScript: ${bundleKb} KiB (out/renderer/assets/*.js)`);
+  const file = path.join(ROOT, 'bench-report.json');
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, bundle_kb: bundleKb }, null, 2)}\n`);
+}
+
+benchBundle();
