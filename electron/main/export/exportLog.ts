@@ -13,8 +13,11 @@ export function recordExport(db: DB, id: string, sessionId: string | null, entry
   appendAudit(db, { at: entry.at, action: 'create', entity: 'export', entityId: id, sessionId, field: entry.format, newValue: entry, reason: null });
 }
 
+/** A session's exports, newest first (listSessionExports). Exported for the query-plan test. */
+export const LIST_EXPORTS_SQL = "SELECT actor, new_value FROM audit_log WHERE session_id = ? AND entity = 'export' ORDER BY id DESC LIMIT 1000";
+
 export function listExports(db: DB, sessionId: string): ExportRecord[] {
-  const rows = stmt(db, "SELECT actor, new_value FROM audit_log WHERE session_id = ? AND entity = 'export' ORDER BY id DESC LIMIT 1000").all(sessionId) as {
+  const rows = stmt(db, LIST_EXPORTS_SQL).all(sessionId) as {
     actor: string | null;
     new_value: string;
   }[];

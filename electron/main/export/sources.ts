@@ -11,7 +11,7 @@ import { localNow } from '../handlers/db';
 import { currentRuleConfig } from '../handlers/settings';
 import { AppError, notFound } from '../ipc/appError';
 import { loadSessionDocument } from '../db/repos/sessions';
-import { loadSignedVersion, readSignoff } from '../db/repos/signoff';
+import { VERSION_HASH_SQL, loadSignedVersion, readSignoff } from '../db/repos/signoff';
 import { validateSession } from '../../../shared/domain/rules';
 import type { SessionDocument } from '../../../shared/domain/model';
 import type { SignoffState } from '../../../shared/ipc/contract';
@@ -64,7 +64,7 @@ function signedSource(
 }
 
 function versionHash(db: DB, sessionId: string, version: number): string | null {
-  const row = stmt(db, 'SELECT sha256 FROM session_version WHERE session_id = ? AND version = ?').get(sessionId, version) as { sha256: string } | undefined;
+  const row = stmt(db, VERSION_HASH_SQL).get(sessionId, version) as { sha256: string } | undefined;
   return row?.sha256 ?? null;
 }
 

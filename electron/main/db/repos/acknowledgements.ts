@@ -26,8 +26,11 @@ const toAck = (r: AckRow): Acknowledgement => ({
   at: r.at,
 });
 
+/** Exported for the query-plan test. */
+export const LIST_ACKNOWLEDGEMENTS_SQL = 'SELECT * FROM acknowledgement WHERE session_id = ? ORDER BY at, id';
+
 export function listAcknowledgements(db: DB, sessionId: string): Acknowledgement[] {
-  return (stmt(db, 'SELECT * FROM acknowledgement WHERE session_id = ? ORDER BY at, id').all(sessionId) as AckRow[]).map(toAck);
+  return (stmt(db, LIST_ACKNOWLEDGEMENTS_SQL).all(sessionId) as AckRow[]).map(toAck);
 }
 
 /** Append-only: an acknowledgement is evidence and is never edited. */

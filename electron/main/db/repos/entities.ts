@@ -65,16 +65,24 @@ export function toDto<E extends EntityName>(entity: E, row: Record<string, unkno
   return dto as Row<E>;
 }
 
+// The row loads' SQL, exported for the query-plan test.
+export function getRowSql(entity: EntityName): string {
+  return `SELECT * FROM ${spec(entity).table} WHERE id = ?`;
+}
+
+export function listRowsSql(entity: EntityName): string {
+  const s = spec(entity);
+  return `SELECT * FROM ${s.table} WHERE ${s.parentColumn} = ? ORDER BY ${hasSeq(entity) ? 'seq' : 'created_at, id'}`;
+}
+
 export function getRow<E extends EntityName>(db: DB, entity: E, id: string): Row<E> | undefined {
-  const row = stmt(db, `SELECT * FROM ${spec(entity).table} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = stmt(db, getRowSql(entity)).get(id) as Record<string, unknown> | undefined;
   return row && toDto(entity, row);
 }
 
 /** Rows under one parent, in order. */
 export function listRows<E extends EntityName>(db: DB, entity: E, parentId: string): Row<E>[] {
-  const s = spec(entity);
-  const order = hasSeq(entity) ? 'seq' : 'created_at, id';
-  return (stmt(db, `SELECT * FROM ${s.table} WHERE ${s.parentColumn} = ? ORDER BY ${order}`).all(parentId) as Record<string, unknown>[]).map((r) =>
+  return (stmt(db, listRowsSql(entity)).all(parentId) as Record<string, unknown>[]).map((r) =>
     toDto(entity, r),
   );
 }

@@ -10,7 +10,8 @@ import { effectiveStatusSql, touchSession } from './sessions';
 // patient's most recent one started before this one that has targets; one entered in error
 // is never a source. Start times carry their UTC offset, so they are compared as instants
 // (julianday), not as text: 09:30+01:00 is before 09:00+00:00.
-const LAST_SQL = `
+/** Exported for the query-plan test. */
+export const LAST_TARGETS_SQL = `
   SELECT s.id, s.started_at FROM session s, session cur
   WHERE cur.id = @sessionId AND s.patient_id = cur.patient_id AND s.id <> cur.id
     AND julianday(s.started_at) < julianday(cur.started_at)
@@ -19,7 +20,7 @@ const LAST_SQL = `
   ORDER BY julianday(s.started_at) DESC, s.id LIMIT 1`;
 
 export function findLastTargets(db: DB, sessionId: string): LastTargets {
-  const row = stmt(db, LAST_SQL).get({ sessionId }) as { id: string; started_at: string } | undefined;
+  const row = stmt(db, LAST_TARGETS_SQL).get({ sessionId }) as { id: string; started_at: string } | undefined;
   if (!row) return null;
   const targets = listRows(db, 'target', row.id).map((t) => ({ seq: t.seq, side: t.side, nerve: t.nerve, branch: t.branch }));
   return { sessionId: row.id, startedAt: row.started_at, targets };

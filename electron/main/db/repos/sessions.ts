@@ -14,8 +14,11 @@ export function touchSession(db: DB, id: string, at: string): void {
   stmt(db, 'UPDATE session SET updated_at = ? WHERE id = ?').run(at, id);
 }
 
+/** The most recently changed patients (listPatients). Exported for the query-plan test. */
+export const LIST_PATIENTS_SQL = 'SELECT id FROM patient ORDER BY updated_at DESC, id LIMIT ?';
+
 export function listPatients(db: DB, limit: number): Patient[] {
-  return (stmt(db, 'SELECT id FROM patient ORDER BY updated_at DESC, id LIMIT ?').all(limit) as { id: string }[]).map((r) => getRow(db, 'patient', r.id)!);
+  return (stmt(db, LIST_PATIENTS_SQL).all(limit) as { id: string }[]).map((r) => getRow(db, 'patient', r.id)!);
 }
 
 /**
@@ -40,13 +43,15 @@ interface ListRow {
 
 // Correlated counts over an index-ordered LIMIT: the 50 newest rows cost 50 small lookups,
 // where a LEFT JOIN + GROUP BY would count every session first (engineering.md: 72 µs vs 50 ms).
+// CROSS JOIN keeps session the outer loop: given the choice (after ANALYZE) SQLite scanned
+// patient and sorted every session to find the newest 50 (tests/db/queryPlans.test.ts).
 const LIST_SQL = `
   SELECT s.id, s.patient_id,
          ${effectiveStatusSql('s')} AS status,
          s.started_at, p.family_name, p.given_name, p.nhs_number,
          (SELECT count(*) FROM target t WHERE t.session_id = s.id) AS target_count,
          (SELECT count(*) FROM target t JOIN freeze_cycle c ON c.target_id = t.id WHERE t.session_id = s.id) AS cycle_count
-  FROM session s JOIN patient p ON p.id = s.patient_id`;
+  FROM session s CROSS JOIN patient p ON p.id = s.patient_id`;
 
 function toListItem(r: ListRow): SessionListItem {
   return {
@@ -62,12 +67,17 @@ function toListItem(r: ListRow): SessionListItem {
   };
 }
 
+// The SQL of the session list is exported for the query-plan test (tests/db/queryPlans.test.ts).
+export const LIST_RECENT_SESSIONS_SQL = `${LIST_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`;
+export const LIST_PATIENT_SESSIONS_SQL = `${LIST_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`;
+export const ENTERED_IN_ERROR_REASON_SQL = 'SELECT reason FROM entered_in_error WHERE session_id = ?';
+
 export function listRecentSessions(db: DB, limit: number): SessionListItem[] {
-  return (stmt(db, `${LIST_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`).all(limit) as ListRow[]).map(toListItem);
+  return (stmt(db, LIST_RECENT_SESSIONS_SQL).all(limit) as ListRow[]).map(toListItem);
 }
 
 export function listSessionsForPatient(db: DB, patientId: string): SessionListItem[] {
-  return (stmt(db, `${LIST_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`).all(patientId) as ListRow[]).map(toListItem);
+  return (stmt(db, LIST_PATIENT_SESSIONS_SQL).all(patientId) as ListRow[]).map(toListItem);
 }
 
 export function loadSessionDocument(db: DB, id: string): SessionDocument | undefined {
@@ -75,7 +85,7 @@ export function loadSessionDocument(db: DB, id: string): SessionDocument | undef
   if (!row) return undefined;
   // An entered-in-error mark sits beside the (possibly signed, so unchangeable) session row;
   // the document carries it as the session's status so every reader and export sees it.
-  const eie = stmt(db, 'SELECT reason FROM entered_in_error WHERE session_id = ?').get(id) as { reason: string } | undefined;
+  const eie = stmt(db, ENTERED_IN_ERROR_REASON_SQL).get(id) as { reason: string } | undefined;
   const session = eie ? { ...row, status: 'entered-in-error' as const, statusReason: eie.reason } : row;
   const patient = getRow(db, 'patient', session.patientId);
   if (!patient) return undefined;

@@ -14,11 +14,18 @@ interface SignRow {
   amendment_reason: string | null;
 }
 
+// Exported for the query-plan test; the export sources read through these too.
+export const SIGNOFF_SQL = 'SELECT signed_at, signer, version, amending, amendment_reason FROM session WHERE id = ?';
+export const SESSION_VERSIONS_SQL = 'SELECT version, signed_at, signer, reason FROM session_version WHERE session_id = ? ORDER BY version';
+export const SIGNED_DOCUMENT_SQL = 'SELECT document FROM session_version WHERE session_id = ? AND version = ?';
+export const VERSION_HASH_SQL = 'SELECT sha256 FROM session_version WHERE session_id = ? AND version = ?';
+export const ENTERED_IN_ERROR_SQL = 'SELECT at, marked_by, reason FROM entered_in_error WHERE session_id = ?';
+
 export function readSignoff(db: DB, sessionId: string): SignoffState | undefined {
-  const row = stmt(db, 'SELECT signed_at, signer, version, amending, amendment_reason FROM session WHERE id = ?').get(sessionId) as SignRow | undefined;
+  const row = stmt(db, SIGNOFF_SQL).get(sessionId) as SignRow | undefined;
   if (!row) return undefined;
   const versions = (
-    stmt(db, 'SELECT version, signed_at, signer, reason FROM session_version WHERE session_id = ? ORDER BY version').all(sessionId) as {
+    stmt(db, SESSION_VERSIONS_SQL).all(sessionId) as {
       version: number;
       signed_at: string;
       signer: string;
@@ -51,7 +58,7 @@ export function signSession(db: DB, sessionId: string, signer: Signer, at: strin
      WHERE id = @id`,
   ).run({ id: sessionId, at, signer: JSON.stringify(signer), version });
   const document = JSON.stringify(loadSessionDocument(db, sessionId));
-  const previous = stmt(db, 'SELECT sha256 FROM session_version WHERE session_id = ? AND version = ?').get(sessionId, version - 1) as { sha256: string } | undefined;
+  const previous = stmt(db, VERSION_HASH_SQL).get(sessionId, version - 1) as { sha256: string } | undefined;
   const sha256 = createHash('sha256').update(`${previous?.sha256 ?? ''}\n${document}`).digest('hex');
   stmt(
     db,
@@ -67,12 +74,12 @@ export function beginAmendment(db: DB, sessionId: string, reason: string, by: st
 }
 
 export function loadSignedVersion(db: DB, sessionId: string, version: number): SessionDocument | undefined {
-  const row = stmt(db, 'SELECT document FROM session_version WHERE session_id = ? AND version = ?').get(sessionId, version) as { document: string } | undefined;
+  const row = stmt(db, SIGNED_DOCUMENT_SQL).get(sessionId, version) as { document: string } | undefined;
   return row && SessionDocument.parse(JSON.parse(row.document));
 }
 
 export function readEnteredInError(db: DB, sessionId: string): EnteredInError | null {
-  const row = stmt(db, 'SELECT at, marked_by, reason FROM entered_in_error WHERE session_id = ?').get(sessionId) as { at: string; marked_by: string; reason: string } | undefined;
+  const row = stmt(db, ENTERED_IN_ERROR_SQL).get(sessionId) as { at: string; marked_by: string; reason: string } | undefined;
   return row ? { at: row.at, by: row.marked_by, reason: row.reason } : null;
 }
 
