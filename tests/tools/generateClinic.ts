@@ -1,5 +1,5 @@
 // Builds a synthetic CryoLog database for benchmarks and manual checks:
-//   tsx tests/tools/generateClinic.ts --sessions 100000 --patients 20000 --seed 1 --out /tmp/x.sqlite
+//   tsx tests/tools/generateClinic.ts --sessions 100000 --patients 20000 --seed 1 --out /tmp/x.sqlite [--cycles-per-target 8]
 // Progress and the time taken go to stderr; the counts, as JSON, to stdout.
 import { parseArgs } from 'node:util';
 import { generateClinic } from './synthetic/generateClinic';
@@ -9,6 +9,7 @@ const { values } = parseArgs({
     sessions: { type: 'string', default: '100000' },
     patients: { type: 'string', default: '20000' },
     seed: { type: 'string', default: '1' },
+    'cycles-per-target': { type: 'string', default: '8' },
     out: { type: 'string' },
   },
 });
@@ -23,6 +24,7 @@ const counts = generateClinic(values.out, {
   seed: Number(values.seed),
   patients: Number(values.patients),
   sessions: Number(values.sessions),
+  cyclesPerTarget: Number(values['cycles-per-target']),
   onProgress: (done, total) => {
     const now = performance.now();
     if (done === total || now - lastShown > 1000) {

@@ -69,7 +69,14 @@ export function row<E extends EntityName>(entity: E, id: string, parent: Record<
   } as unknown as Row<E>;
 }
 
-export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, slot: SessionSlot, signRate: number, amendRate: number): BuiltSession {
+export interface SessionShape {
+  signRate: number;
+  amendRate: number;
+  /** Typical freeze cycles per target (the spread is -2..+2 around it). */
+  cyclesPerTarget: number;
+}
+
+export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, slot: SessionSlot, { signRate, amendRate, cyclesPerTarget }: SessionShape): BuiltSession {
   const sessionId = slot.sessionId;
   const under = { sessionId };
   const operator = rng.pick(OPERATORS);
@@ -104,8 +111,8 @@ export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, s
     const targetId = newId();
     const stop = t;
     let cycleAt = stop + rng.int(1, 3) * MINUTE;
-    const cycleCount = rng.weighted([[2, 30], [3, 45], [4, 25]] as const);
-    const sites = cycleCount >= 3 && rng.chance(0.5) ? 2 : 1;
+    // Up to 3 freeze-thaw cycles at a site (W09 warns above 4), as many sites as that needs.
+    const cycleCount = rng.weighted([[Math.max(1, cyclesPerTarget - 2), 20], [cyclesPerTarget, 50], [cyclesPerTarget + 2, 30]]);
     const cycles: SessionDocument['targets'][number]['cycles'] = [];
     for (let n = 1; n <= cycleCount; n++) {
       const durationS = handheld ? 106 : rng.weighted([[60, 10], [90, 50], [120, 25], [150, 10], [180, 5]] as const);
@@ -116,7 +123,7 @@ export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, s
       if (abort) aborted = true;
       cycles.push(
         row('cycle', newId(), { targetId }, n, {
-          siteNo: sites === 2 && n > Math.ceil(cycleCount / 2) ? 2 : 1,
+          siteNo: Math.floor((n - 1) / 3) + 1,
           startedAt: clock(cycleAt),
           endedAt: clock(endMs),
           durationS,

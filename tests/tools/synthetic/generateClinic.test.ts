@@ -53,7 +53,7 @@ describe('generateClinic', () => {
     expect(other.freeze_cycle!.sha256).not.toBe(first.freeze_cycle!.sha256);
   });
 
-  it('writes the sizes asked for, about 3 targets and 8 freeze cycles a session', () => {
+  it('writes the sizes asked for, about 3 targets a session and 8 freeze cycles a target', () => {
     const file = path.join(tempDir(), 'clinic.sqlite');
     const counts = generateClinic(file, { seed: 3, ...SMALL });
     expect(counts).toMatchObject(SMALL);
@@ -61,8 +61,10 @@ describe('generateClinic', () => {
     expect(stored).toEqual({ p: SMALL.patients, s: SMALL.sessions, t: counts.targets, c: counts.cycles });
     expect(counts.targets / counts.sessions).toBeGreaterThan(2.5);
     expect(counts.targets / counts.sessions).toBeLessThan(3.5);
-    expect(counts.cycles / counts.sessions).toBeGreaterThan(7);
-    expect(counts.cycles / counts.sessions).toBeLessThan(10);
+    expect(counts.cycles / counts.targets).toBeGreaterThan(7);
+    expect(counts.cycles / counts.targets).toBeLessThan(10);
+    // Never more than 3 cycles at one lesion site (W09 warns above 4).
+    expect(readOnly(file, (db) => db.prepare('SELECT max(n) FROM (SELECT count(*) n FROM freeze_cycle GROUP BY target_id, site_no)').pluck().get())).toBe(3);
   });
 
   it('leaves a sound database: integrity, foreign keys, audit chain, signed copies equal to the rows', () => {

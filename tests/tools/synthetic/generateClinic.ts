@@ -27,6 +27,11 @@ export interface GenerateOptions {
   signRate?: number;
   /** Share of signed sessions later amended (version 2 with a reason). Default 0.03. */
   amendRate?: number;
+  /**
+   * Typical freeze cycles per target. Default 8 (issue 7: ~3 targets and 8 cycles each, about
+   * 2.4 million cycle rows at 100,000 sessions); 3 gives the ~8 cycles a session of domain.md's S1.
+   */
+  cyclesPerTarget?: number;
   /** Sessions per transaction. Default 2000. */
   batch?: number;
   onProgress?: (done: number, total: number) => void;
@@ -58,6 +63,7 @@ export function generateClinic(dbPath: string, options: GenerateOptions): Genera
     const keep = db.prepare('INSERT INTO session_version (session_id, version, signed_at, signer, reason, document, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)');
     const counts: GenerateCounts = { patients: 0, sessions: 0, targets: 0, cycles: 0, signed: 0, amended: 0, auditEntries: 0 };
     const batch = options.batch ?? 2000;
+    const shape = { signRate: options.signRate ?? 0.9, amendRate: options.amendRate ?? 0.03, cyclesPerTarget: options.cyclesPerTarget ?? 8 };
 
     const writeOne = (slot: (typeof slots)[number]) => {
       const plan = plans[slot.patient]!;
@@ -71,7 +77,7 @@ export function generateClinic(dbPath: string, options: GenerateOptions): Genera
         audit.append({ at: plan.patient.createdAt, actor: 'synthetic:registration', action: 'create', entity: 'patient', entityId: plan.patient.id, sessionId: null, newValue: { familyName: plan.patient.familyName, nhsNumber: plan.patient.nhsNumber } });
         counts.patients++;
       }
-      const built = buildSession(rng, ids.next, plan, slot, options.signRate ?? 0.9, options.amendRate ?? 0.03);
+      const built = buildSession(rng, ids.next, plan, slot, shape);
       writeDocument(write, built.amendment?.after ?? built.doc);
       const actor = `synthetic:${built.doc.team[0]?.name ?? 'clinician'}`;
       const sessionId = built.doc.session.id;
