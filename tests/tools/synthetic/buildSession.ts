@@ -2,6 +2,7 @@
 // key order included), so the rows written from it and the signed copy kept in session_version
 // say the same thing. Values follow domain.md: complete, plausible, inside every hard limit.
 import { blankFields } from '../../../shared/domain/blank';
+import { stretchDirection } from '../../../shared/domain/derived';
 import type { EntityName, Patient, Row, SessionDocument } from '../../../shared/domain/model';
 import { findNerve, type NerveCode } from '../../../shared/domain/valueSets';
 import type { Rng } from './prng';
@@ -184,6 +185,7 @@ export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, s
   const masPre = rng.pick(['1+', '2', '3'] as const);
   const masPost = masPre === '3' ? rng.pick(['1+', '2'] as const) : masPre === '2' ? rng.pick(['1', '1+'] as const) : rng.pick(['0', '1'] as const);
   const r2 = rng.int(0, 20);
+  const stretch = stretchDirection(pattern.muscleGroup, pattern.angleConvention)?.sign ?? 1;
   const stamps = [signInMs, signOutMs] as const;
 
   const consentSites = [...new Map(picked.map((c) => [`${c.nerve}|${c.side}`, c])).values()].map((c, i) =>
@@ -282,8 +284,9 @@ export function buildSession(rng: Rng, newId: () => string, plan: PatientPlan, s
               angleConvention: pattern.angleConvention,
               testPosition: 'Supine, standard position for the joint',
               tardieuV: 'V3',
-              tardieuR1Pre: r2 + rng.int(40, 80),
-              tardieuR1Post: r2 + rng.int(10, 35),
+              // The catch (R1) comes before the end of range (R2) along the stretch.
+              tardieuR1Pre: r2 - stretch * rng.int(40, 80),
+              tardieuR1Post: r2 - stretch * rng.int(10, 35),
               tardieuR2Pre: r2,
               tardieuR2Post: r2,
               tardieuXPre: rng.pick(['2', '3'] as const),

@@ -95,6 +95,8 @@ describe('generateClinic', () => {
         const doc = SessionDocument.parse(loadSessionDocument(db, id));
         const errors = validateSession(doc, undefined, { now: signed_at }).errors;
         expect(errors.map((e) => `${id} ${e.ruleId}: ${e.message}`)).toEqual([]);
+        // Tardieu and MAS as a clinician records them: no "R1 beyond R2", no worse-after.
+        expect(validateSession(doc, undefined, { now: signed_at }).warnings.filter((w) => w.ruleId === 'W16')).toEqual([]);
         expect(isValidNhsNumber(doc.patient.nhsNumber ?? '')).toBe(true);
         expect(doc.session.complicationsAnswer).not.toBeNull();
         for (const o of doc.outcomes) expect(MAS_CODES).toContain(o.masPre);
