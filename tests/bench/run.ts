@@ -14,6 +14,7 @@ import { applyPragmas } from '../../electron/main/db/pragmas';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Res } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/channels';
+import { benchAtScale } from './atScale';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
@@ -237,3 +238,14 @@ function benchBundle(): void {
 }
 
 benchBundle();
+
+// ── At scale (appended block): list, search, history and opening on ten years of records ─────
+function benchScale(): void {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = benchAtScale();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the figures at scale to ${file}`);
+}
+
+if (process.env.BENCH_SCALE !== 'off') benchScale();
