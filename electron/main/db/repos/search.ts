@@ -2,7 +2,7 @@ import type { SessionListItem } from '../../../../shared/ipc/contract';
 import { normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
 import type { DB } from '../types';
 import { stmt } from '../statements';
-import { listSessionsForPatient } from './sessions';
+import { listSessionsForPatient, SESSION_LIST_SELECT_SQL, toListItem, type ListRow } from './sessions';
 
 // Exported for the query-plan test (tests/db/queryPlans.test.ts).
 export const PATIENTS_BY_NHS_NUMBER_SQL = 'SELECT id FROM patient WHERE nhs_number = ?';
@@ -11,11 +11,21 @@ export const PATIENTS_BY_NHS_NUMBER_SQL = 'SELECT id FROM patient WHERE nhs_numb
 // use depends on the bound value, the ESCAPE clause and case_sensitive_like. A UNION of the two
 // ranges, not an OR: given an OR of two ranges, the planner (after ANALYZE) chose to read every
 // patient (tests/db/queryPlans.test.ts). NOCASE folds ASCII letters only, as LIKE does.
-export const PATIENTS_BY_NAME_PREFIX_SQL = `
+const PATIENTS_NAMED_SQL = `
   SELECT id FROM patient WHERE family_name >= @from COLLATE NOCASE AND family_name < @below COLLATE NOCASE
   UNION
-  SELECT id FROM patient WHERE given_name >= @from COLLATE NOCASE AND given_name < @below COLLATE NOCASE
-  LIMIT 200`;
+  SELECT id FROM patient WHERE given_name >= @from COLLATE NOCASE AND given_name < @below COLLATE NOCASE`;
+export const PATIENTS_BY_NAME_PREFIX_SQL = `${PATIENTS_NAMED_SQL} LIMIT @cap`;
+// A prefix shared by many patients ("Smi", "Jo"): the newest sessions first, walking the
+// started_at index and keeping those of a matching patient, so it stops after `limit` rows.
+// UNION ALL: IN needs no distinct list, and a UNION would sort the matching patients. The unary + keeps SQLite from driving the loop by patient_id (it would then sort every
+// matching session): with many matches, the newest 50 come within a few thousand rows.
+export const RECENT_SESSIONS_BY_NAME_PREFIX_SQL = `${SESSION_LIST_SELECT_SQL}
+  WHERE +s.patient_id IN (${PATIENTS_NAMED_SQL.replace('UNION', 'UNION ALL')})
+  ORDER BY s.started_at DESC, s.id LIMIT @limit`;
+
+/** Up to this many matching patients, their sessions are read patient by patient (few rows); beyond, newest-first. */
+const FEW_PATIENTS = 200;
 
 /** The half-open range of text that starts with prefix: the highest code point sorts after any next character. */
 export function prefixRange(prefix: string): { from: string; below: string } {
@@ -29,9 +39,16 @@ export function prefixRange(prefix: string): { from: string; below: string } {
 export function searchSessions(db: DB, search: string, limit: number): SessionListItem[] {
   const text = search.trim();
   const digits = normaliseNhsNumber(text);
-  const patientIds = (
-    /^\d{10}$/.test(digits) ? stmt(db, PATIENTS_BY_NHS_NUMBER_SQL).all(digits) : stmt(db, PATIENTS_BY_NAME_PREFIX_SQL).all(prefixRange(text))
-  ) as { id: string }[];
+  let patientIds: { id: string }[];
+  if (/^\d{10}$/.test(digits)) {
+    patientIds = stmt(db, PATIENTS_BY_NHS_NUMBER_SQL).all(digits) as { id: string }[];
+  } else {
+    const range = prefixRange(text);
+    patientIds = stmt(db, PATIENTS_BY_NAME_PREFIX_SQL).all({ ...range, cap: FEW_PATIENTS + 1 }) as { id: string }[];
+    // Many patients share the prefix: every one of them counts, so the newest sessions across
+    // all of them are answered, never those of an arbitrary first 200.
+    if (patientIds.length > FEW_PATIENTS) return (stmt(db, RECENT_SESSIONS_BY_NAME_PREFIX_SQL).all({ ...range, limit }) as ListRow[]).map(toListItem);
+  }
   return patientIds
     .flatMap(({ id }) => listSessionsForPatient(db, id))
     .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))

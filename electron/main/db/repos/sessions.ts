@@ -29,7 +29,7 @@ export function effectiveStatusSql(alias: string): string {
   return `CASE WHEN EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = ${alias}.id) THEN 'entered-in-error' ELSE ${alias}.status END`;
 }
 
-interface ListRow {
+export interface ListRow {
   id: string;
   patient_id: string;
   status: Session['status'];
@@ -45,7 +45,7 @@ interface ListRow {
 // where a LEFT JOIN + GROUP BY would count every session first (engineering.md: 72 µs vs 50 ms).
 // CROSS JOIN keeps session the outer loop: given the choice (after ANALYZE) SQLite scanned
 // patient and sorted every session to find the newest 50 (tests/db/queryPlans.test.ts).
-const LIST_SQL = `
+export const SESSION_LIST_SELECT_SQL = `
   SELECT s.id, s.patient_id,
          ${effectiveStatusSql('s')} AS status,
          s.started_at, p.family_name, p.given_name, p.nhs_number,
@@ -53,7 +53,7 @@ const LIST_SQL = `
          (SELECT count(*) FROM target t JOIN freeze_cycle c ON c.target_id = t.id WHERE t.session_id = s.id) AS cycle_count
   FROM session s CROSS JOIN patient p ON p.id = s.patient_id`;
 
-function toListItem(r: ListRow): SessionListItem {
+export function toListItem(r: ListRow): SessionListItem {
   return {
     id: r.id,
     patientId: r.patient_id,
@@ -68,8 +68,8 @@ function toListItem(r: ListRow): SessionListItem {
 }
 
 // The SQL of the session list is exported for the query-plan test (tests/db/queryPlans.test.ts).
-export const LIST_RECENT_SESSIONS_SQL = `${LIST_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`;
-export const LIST_PATIENT_SESSIONS_SQL = `${LIST_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`;
+export const LIST_RECENT_SESSIONS_SQL = `${SESSION_LIST_SELECT_SQL} ORDER BY s.started_at DESC, s.id LIMIT ?`;
+export const LIST_PATIENT_SESSIONS_SQL = `${SESSION_LIST_SELECT_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`;
 export const ENTERED_IN_ERROR_REASON_SQL = 'SELECT reason FROM entered_in_error WHERE session_id = ?';
 
 export function listRecentSessions(db: DB, limit: number): SessionListItem[] {
