@@ -10,7 +10,7 @@ import { appendAudit, setAuditActor } from '../db/repos/audit';
 import { clearFailedAttempts, countAccounts, findAccount, findAccountForSignIn, recordFailedAttempt } from '../db/repos/accounts';
 import { verifySecret } from './secretHash';
 import { readAutoLock } from './authSettings';
-import { HOLD_AFTER_FAILURES_MINUTES, MAIN_PROCESS_LOCK_GRACE_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../shared/auth/policy';
+import { DEFAULT_AUTO_LOCK_MINUTES, HOLD_AFTER_FAILURES_MINUTES, MAIN_PROCESS_LOCK_GRACE_MINUTES, MAX_FAILED_ATTEMPTS } from '../../../shared/auth/policy';
 import { DEFAULT_HASH_COST } from './secretHash';
 
 export interface AuthSession {
@@ -27,11 +27,17 @@ export interface AuthSession {
   monotonicMs: () => number;
   /** scrypt cost (log2 N) for new hashes. */
   hashCost: number;
+  /**
+   * The service's idle time, read at sign-in and whenever the window reads the state (saving it
+   * refreshes the state): the idle check runs on every request, the autosave's included, so it
+   * must not read and parse a setting each time.
+   */
+  autoLockMinutes: number;
 }
 
 export function newAuthSession(options: { hashCost?: number; monotonicMs?: () => number } = {}): AuthSession {
   const monotonicMs = options.monotonicMs ?? (() => performance.now());
-  return { userId: null, lockedUserId: null, lastActivityMs: monotonicMs(), monotonicMs, hashCost: options.hashCost ?? DEFAULT_HASH_COST };
+  return { userId: null, lockedUserId: null, lastActivityMs: monotonicMs(), monotonicMs, hashCost: options.hashCost ?? DEFAULT_HASH_COST, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES };
 }
 
 /** How the audit trail names a person: the name on their signature and the account it belongs to. */
@@ -82,6 +88,7 @@ export function readAuthState(ctx: Ctx): AuthState {
   const auth = session(ctx);
   const lockedAccount = auth.lockedUserId ? findAccount(database, auth.lockedUserId) : null;
   const autoLock = readAutoLock(database, ctx.log);
+  auth.autoLockMinutes = autoLock.minutes;
   return {
     accountsExist: countAccounts(database) > 0,
     user: signedInAccount(ctx),
@@ -101,6 +108,7 @@ export function beginSignedIn(ctx: Ctx, account: Account): void {
   auth.userId = account.id;
   auth.lockedUserId = null;
   auth.lastActivityMs = auth.monotonicMs();
+  auth.autoLockMinutes = readAutoLock(db(ctx), ctx.log).minutes;
   setAuditActor(db(ctx), actorLabel(account));
 }
 
@@ -186,10 +194,8 @@ export function lockScreen(ctx: Ctx, reason: 'idle' | 'button'): AuthState {
 
 export function signOut(ctx: Ctx): AuthState {
   const auth = session(ctx);
-  const userId = auth.userId ?? auth.lockedUserId;
   if (auth.userId) db(ctx).transaction(() => auditAuthEvent(ctx, auth.userId!, 'signed out'))();
-  if (userId) endSignedIn(ctx, null);
-  auth.lockedUserId = null;
+  endSignedIn(ctx, null);
   return readAuthState(ctx);
 }
 
@@ -200,7 +206,7 @@ export function signOut(ctx: Ctx): AuthState {
 export function lockIfIdle(ctx: Ctx): void {
   const auth = ctx.auth;
   if (!auth?.userId || !ctx.db) return;
-  const limitMs = (readAutoLock(ctx.db, ctx.log).minutes + MAIN_PROCESS_LOCK_GRACE_MINUTES) * 60_000;
+  const limitMs = (auth.autoLockMinutes + MAIN_PROCESS_LOCK_GRACE_MINUTES) * 60_000;
   if (auth.monotonicMs() - auth.lastActivityMs > limitMs) lockScreen(ctx, 'idle');
 }
 
