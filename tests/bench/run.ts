@@ -249,3 +249,12 @@ function benchScale(): void {
 }
 
 if (process.env.BENCH_SCALE !== 'off') benchScale();
+
+// ── Install (appended block): a fresh npm ci into an empty folder (BENCH_INSTALL=off to skip) ──
+import { benchInstall } from './install';
+
+if (process.env.BENCH_INSTALL !== 'off') {
+  const file = path.join(ROOT, 'bench-report.json');
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...benchInstall(ROOT) }, null, 2)}\n`);
+}
