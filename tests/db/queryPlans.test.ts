@@ -11,7 +11,7 @@ import type { DB } from '../../electron/main/db/types';
 import { ENTITY_DEFS, type EntityName } from '../../shared/domain/record';
 import { getRowSql, listRowsSql } from '../../electron/main/db/repos/entities';
 import { ENTERED_IN_ERROR_REASON_SQL, LIST_PATIENTS_SQL, LIST_PATIENT_SESSIONS_SQL, LIST_RECENT_SESSIONS_SQL } from '../../electron/main/db/repos/sessions';
-import { PATIENTS_BY_NAME_PREFIX_SQL, PATIENTS_BY_NHS_NUMBER_SQL, RECENT_SESSIONS_BY_NAME_PREFIX_SQL, prefixRange } from '../../electron/main/db/repos/search';
+import { PATIENTS_BY_NAME_PREFIX_SQL, PATIENTS_BY_NHS_NUMBER_SQL, RECENT_SESSIONS_BY_NAME_PREFIX_SQL, SESSION_KEYS_OF_PATIENT_SQL, SESSION_LIST_ITEM_SQL, prefixRange } from '../../electron/main/db/repos/search';
 import { HISTORY_CYCLES_SQL, HISTORY_OUTCOMES_SQL, HISTORY_SESSIONS_SQL, HISTORY_TARGETS_SQL } from '../../electron/main/db/repos/history';
 import { LAST_TARGETS_SQL } from '../../electron/main/db/repos/repeatTargets';
 import { ENTERED_IN_ERROR_SQL, SESSION_VERSIONS_SQL, SIGNED_DOCUMENT_SQL, SIGNOFF_SQL, VERSION_HASH_SQL } from '../../electron/main/db/repos/signoff';
@@ -48,6 +48,8 @@ function queries(): PlannedQuery[] {
     { name: 'listSessions search: patient by NHS number', sql: PATIENTS_BY_NHS_NUMBER_SQL, params: () => [fill.nhsNumbers[77]] },
     { name: 'listSessions search: patient by name prefix', sql: PATIENTS_BY_NAME_PREFIX_SQL, params: () => ({ ...prefixRange('ash'), cap: 201 }) },
     { name: 'listSessions search: newest sessions of a common name prefix', sql: RECENT_SESSIONS_BY_NAME_PREFIX_SQL, params: () => ({ ...prefixRange('a'), limit: 50 }), limited: true },
+    { name: "listSessions search: a matching patient's session keys", sql: SESSION_KEYS_OF_PATIENT_SQL, params: () => [patientId()] },
+    { name: 'listSessions search: one list row', sql: SESSION_LIST_ITEM_SQL, params: () => [sessionId()] },
     { name: "listSessions search and getPatient: a patient's sessions", sql: LIST_PATIENT_SESSIONS_SQL, params: () => [patientId()] },
     { name: 'listPatients', sql: LIST_PATIENTS_SQL, params: () => [50], limited: true },
     { name: 'getTreatmentHistory: sessions', sql: HISTORY_SESSIONS_SQL, params: () => [patientId()] },

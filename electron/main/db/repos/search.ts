@@ -2,7 +2,7 @@ import type { SessionListItem } from '../../../../shared/ipc/contract';
 import { normaliseNhsNumber } from '../../../../shared/domain/nhsNumber';
 import type { DB } from '../types';
 import { stmt } from '../statements';
-import { listSessionsForPatient, SESSION_LIST_SELECT_SQL, toListItem, type ListRow } from './sessions';
+import { SESSION_LIST_SELECT_SQL, toListItem, type ListRow } from './sessions';
 
 // Exported for the query-plan test (tests/db/queryPlans.test.ts).
 export const PATIENTS_BY_NHS_NUMBER_SQL = 'SELECT id FROM patient WHERE nhs_number = ?';
@@ -23,6 +23,13 @@ export const PATIENTS_BY_NAME_PREFIX_SQL = `${PATIENTS_NAMED_SQL} LIMIT @cap`;
 export const RECENT_SESSIONS_BY_NAME_PREFIX_SQL = `${SESSION_LIST_SELECT_SQL}
   WHERE +s.patient_id IN (${PATIENTS_NAMED_SQL.replace('UNION', 'UNION ALL')})
   ORDER BY s.started_at DESC, s.id LIMIT @limit`;
+
+// Few matching patients: their sessions' keys only (the session_patient index), newest first in
+// memory, then the list columns (two count subqueries each) for the `limit` shown. Building the
+// whole list row of every matching session first made a prefix such as "Hol" (a few hundred
+// sessions) the slowest search at 100,000 sessions.
+export const SESSION_KEYS_OF_PATIENT_SQL = 'SELECT id, started_at AS startedAt FROM session WHERE patient_id = ?';
+export const SESSION_LIST_ITEM_SQL = `${SESSION_LIST_SELECT_SQL} WHERE s.id = ?`;
 
 /** Up to this many matching patients, their sessions are read patient by patient (few rows); beyond, newest-first. */
 const FEW_PATIENTS = 200;
@@ -49,8 +56,20 @@ export function searchSessions(db: DB, search: string, limit: number): SessionLi
     // all of them are answered, never those of an arbitrary first 200.
     if (patientIds.length > FEW_PATIENTS) return (stmt(db, RECENT_SESSIONS_BY_NAME_PREFIX_SQL).all({ ...range, limit }) as ListRow[]).map(toListItem);
   }
-  return patientIds
-    .flatMap(({ id }) => listSessionsForPatient(db, id))
-    .sort((a, b) => (a.startedAt < b.startedAt ? 1 : a.startedAt > b.startedAt ? -1 : 0))
-    .slice(0, limit);
+  const keys = patientIds.flatMap(({ id }) => stmt(db, SESSION_KEYS_OF_PATIENT_SQL).all(id) as SessionKey[]);
+  return keys
+    .sort(newestFirst)
+    .slice(0, limit)
+    .map(({ id }) => toListItem(stmt(db, SESSION_LIST_ITEM_SQL).get(id) as ListRow));
+}
+
+interface SessionKey {
+  id: string;
+  startedAt: string;
+}
+
+/** The session list's order (ORDER BY started_at DESC, id): newest first, ties by id. */
+function newestFirst(a: SessionKey, b: SessionKey): number {
+  if (a.startedAt !== b.startedAt) return a.startedAt < b.startedAt ? 1 : -1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
