@@ -13,6 +13,7 @@ import { sessionJson } from '../../../shared/export/json';
 import { stmt } from '../db/statements';
 import type { DB } from '../db/types';
 import { OWNER_ONLY_EXPORT_MODE } from './atomicWrite';
+import type { LockedCsv } from './lockedCsvRows';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -50,7 +51,7 @@ export interface BulkJob {
   readonly sessionIds: readonly string[];
   readonly loadSource: (sessionId: string) => ExportSource | null;
   /** CSV only: the rows of the sessions of a batch that are locked as signed (lockedCsvRows.ts); the others go through loadSource. */
-  readonly lockedCsvRows: ((sessionIds: readonly string[]) => Map<string, string[][]>) | null;
+  readonly lockedCsvRows: ((sessionIds: readonly string[]) => Map<string, LockedCsv>) | null;
   /** Open descriptor of the part file; null once finished, cancelled or failed. */
   fd: number | null;
   state: 'running' | 'finished' | 'cancelled' | 'failed';
@@ -131,7 +132,7 @@ export function startBulkJob(options: {
   sessionIds: string[];
   outFile: string;
   loadSource: (sessionId: string) => ExportSource | null;
-  lockedCsvRows?: (sessionIds: readonly string[]) => Map<string, string[][]>;
+  lockedCsvRows?: (sessionIds: readonly string[]) => Map<string, LockedCsv>;
   bom?: boolean;
   /** The new file's mode on POSIX (atomicWrite's exportFileMode); owner-only by default. */
   mode?: number;
@@ -159,7 +160,7 @@ export function startBulkJob(options: {
 }
 
 /** Sessions read together by lockedCsvRows: big enough to amortise the queries, small enough to stay within a step's budget. */
-const LOCKED_BATCH = 64;
+const LOCKED_BATCH = 32;
 
 /**
  * Exports up to maxSessions more sessions, appending them to the part file, and stops early once
@@ -172,7 +173,7 @@ export function stepBulkJob(job: BulkJob, maxSessions: number, budgetMs = Number
   const end = Math.min(job.sessionIds.length, job.next + Math.max(1, Math.floor(maxSessions)));
   guarded(job, () => {
     const parts: string[] = [];
-    let locked = new Map<string, string[][]>();
+    let locked = new Map<string, LockedCsv>();
     let lockedUpTo = job.next;
     while (job.next < end) {
       if (job.lockedCsvRows && job.next >= lockedUpTo) {
@@ -181,17 +182,21 @@ export function stepBulkJob(job: BulkJob, maxSessions: number, budgetMs = Number
       }
       const sessionId = job.sessionIds[job.next]!;
       job.next++;
-      const rows = locked.get(sessionId) ?? null;
-      const source = rows ? null : job.loadSource(sessionId);
-      if (!rows && !source) {
+      const fast = locked.get(sessionId) ?? null;
+      const source = fast ? null : job.loadSource(sessionId);
+      if (fast) {
+        parts.push(fast.text);
+        job.rows += fast.rows;
+        job.sessions++;
+      } else if (!source) {
         job.skipped++;
       } else if (job.format === 'csv') {
-        const csvRows = rows ?? cycleCsvRows(source!);
+        const csvRows = cycleCsvRows(source);
         parts.push(toCsv(csvRows, { header: false }));
         job.rows += csvRows.length;
         job.sessions++;
       } else {
-        parts.push((job.sessions > 0 ? ',\n' : '') + sessionJson(source!).trimEnd());
+        parts.push((job.sessions > 0 ? ',\n' : '') + sessionJson(source).trimEnd());
         job.rows++;
         job.sessions++;
       }

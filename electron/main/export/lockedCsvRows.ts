@@ -22,7 +22,7 @@
 // The cells are then made by the same CYCLE_CSV_COLUMNS as every other CSV: only the loading
 // differs, so formatting, labels and formula neutralising cannot drift apart.
 import type { Cycle, Device, SessionDocument, TargetWithCycles, TeamMember } from '../../../shared/domain/model';
-import { CYCLE_CSV_COLUMNS, type CycleRow } from '../../../shared/export/csv';
+import { CSV_LINE_END, CYCLE_CSV_COLUMNS, csvCell, type CycleRow } from '../../../shared/export/csv';
 import type { ExportSource } from '../../../shared/export/source';
 import { stmt } from '../db/statements';
 import type { DB } from '../db/types';
@@ -61,14 +61,25 @@ interface SessionFacts {
   source: ExportSource;
   doc: SessionDocument;
   operator: TeamMember | null;
-  rows: string[][];
+  text: string[];
+  rows: number;
 }
+
+/** What a session's rows add to the file: its CSV text (as toCsv writes it) and the row count. */
+export interface LockedCsv {
+  text: string;
+  rows: number;
+}
+
+// Written cells of a target's columns that do not depend on the cycle, made once per target and
+// reused for each of its (typically 8) cycles: most of the cell work of a row.
+const CYCLE_INDEXES = CYCLE_CSV_COLUMNS.flatMap((c, i) => (c.perCycle ? [i] : []));
 
 /**
  * CSV rows (cells as strings, as cycleCsvRows makes them) of each session of `sessionIds` that is
  * locked as signed; a session missing from the map must take the per-session path.
  */
-export function lockedSessionCsvRows(db: DB, sessionIds: readonly string[]): Map<string, string[][]> {
+export function lockedSessionCsvRows(db: DB, sessionIds: readonly string[]): Map<string, LockedCsv> {
   const ids = JSON.stringify(sessionIds);
   const sessions = new Map<string, SessionFacts>();
   for (const r of stmt(db, LOCKED_SESSIONS_SQL).raw().all({ ids }) as Cell[][]) {
@@ -80,12 +91,15 @@ export function lockedSessionCsvRows(db: DB, sessionIds: readonly string[]): Map
     } as unknown as SessionDocument;
     const source = { doc, version, status: version > 1 ? 'amended' : 'final', enteredInError: null } as unknown as ExportSource;
     const operator = r[11] === 1 ? ({ name: r[8], registrationBody: r[9], registrationNumber: r[10] } as unknown as TeamMember) : null;
-    sessions.set(r[0] as string, { source, doc, operator, rows: [] });
+    sessions.set(r[0] as string, { source, doc, operator, text: [], rows: 0 });
   }
   if (sessions.size === 0) return new Map();
+  let targetKey: Cell[] | null = null;
+  let cells: string[] = [];
   for (const r of stmt(db, LOCKED_TARGET_ROWS_SQL).raw().all({ ids }) as Cell[][]) {
     const facts = sessions.get(r[0] as string);
     if (!facts) continue;
+    const sameTarget = targetKey !== null && targetKey[0] === r[0] && targetKey[1] === r[1];
     const target = { seq: r[1], side: r[2], nerve: r[3], branch: r[4], clinicalPattern: r[5], stimThresholdMa: r[6], muscleResponding: r[7] } as unknown as TargetWithCycles;
     const device = r[8] === 1 ? ({ systemType: r[9], manufacturer: r[10], model: r[11], probeLot: r[12], probeExpiry: r[13], gasLot: r[14] } as unknown as Device) : null;
     const cycle =
@@ -93,7 +107,11 @@ export function lockedSessionCsvRows(db: DB, sessionIds: readonly string[]): Map
         ? ({ siteNo: r[16], seq: r[17], startedAt: r[18], endedAt: r[19], durationS: r[20], thawType: r[21], thawS: r[22], tipTempC: r[23], iceBallSeen: bool(r[24]), iceBallMm: r[25], painNrs: r[26], outcome: r[27], abortReason: r[28] } as unknown as Cycle)
         : null;
     const row: CycleRow = { source: facts.source, doc: facts.doc, target, cycle, device, operator: facts.operator };
-    facts.rows.push(CYCLE_CSV_COLUMNS.map((c) => c.value(row)));
+    if (sameTarget) for (const i of CYCLE_INDEXES) cells[i] = csvCell(CYCLE_CSV_COLUMNS[i]!.value(row));
+    else cells = CYCLE_CSV_COLUMNS.map((c) => csvCell(c.value(row)));
+    targetKey = r;
+    facts.text.push(cells.join(',') + CSV_LINE_END);
+    facts.rows++;
   }
-  return new Map([...sessions].map(([id, facts]) => [id, facts.rows]));
+  return new Map([...sessions].map(([id, facts]) => [id, { text: facts.text.join(''), rows: facts.rows }]));
 }
