@@ -22,6 +22,8 @@ export interface CycleRow {
 export interface CsvColumn {
   name: string;
   description: string;
+  /** True when the value depends on the row's cycle; the others are the same for every cycle of a target (the bulk export makes them once). */
+  perCycle: boolean;
   value(row: CycleRow): string;
 }
 
@@ -42,9 +44,9 @@ function plainNumber(n: number): string {
   return /e/i.test(text) ? n.toFixed(20).replace(/\.?0+$/, '') : text;
 }
 
-const col = (name: string, description: string, value: (row: CycleRow) => Scalar): CsvColumn => ({ name, description, value: (row) => cell(value(row)) });
+const col = (name: string, description: string, value: (row: CycleRow) => Scalar): CsvColumn => ({ name, description, perCycle: false, value: (row) => cell(value(row)) });
 /** A column of the cycle: empty when the row is a target without cycles. */
-const cycleCol = (name: string, description: string, value: (c: Cycle) => Scalar): CsvColumn => col(name, description, (row) => (row.cycle ? value(row.cycle) : null));
+const cycleCol = (name: string, description: string, value: (c: Cycle) => Scalar): CsvColumn => ({ ...col(name, description, (row) => (row.cycle ? value(row.cycle) : null)), perCycle: true });
 
 /** The session's clinical start is stored with its own offset: its date and time are local as written. */
 const startedAt = (row: CycleRow) => row.doc.session.startedAt;
@@ -124,7 +126,10 @@ function quote(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-const line = (cells: readonly string[]) => cells.map((c) => quote(neutraliseFormula(c))).join(',') + CSV_LINE_END;
+/** One cell as it is written: formula neutralised, then quoted if needed. */
+export const csvCell = (value: string): string => quote(neutraliseFormula(value));
+
+const line = (cells: readonly string[]) => cells.map(csvCell).join(',') + CSV_LINE_END;
 
 /**
  * RFC 4180 text of the rows, every line ending in CRLF. `header` writes the column names first;

@@ -31,7 +31,7 @@ function ok(ctx: Ctx, channel: Parameters<typeof dispatch>[1], payload: unknown)
   return r.data;
 }
 
-function clinicFile(): string {
+export function clinicFile(): string {
   const file = path.join(os.tmpdir(), `cryolog-bench-clinic-seed1-${SESSIONS}.sqlite`);
   if (fs.existsSync(file)) return file;
   console.log(`\nGenerating the synthetic clinic (${SESSIONS} sessions, ${PATIENTS} patients) once, into ${file} …`);

@@ -4,12 +4,14 @@ import type { Ctx } from '../../main/context';
 import { AppError } from '../../main/ipc/appError';
 import { sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancelBulkJob } from '../../main/export/bulk';
 import { bulkFileName, bulkSource } from '../../main/export/bulkHandlers';
+import { lockedSessionCsvRows } from '../../main/export/lockedCsvRows';
 import { checkFolder, freeName, writeFailure } from '../../main/export/atomicWrite';
 import { readExportSettings } from '../../main/export/exportSettings';
 import { recordExport } from '../../main/export/exportLog';
 import type { BulkFormat } from '../../../shared/export/formats';
 
-const STEP = 200;
+// Sessions per progress line; the command line has no window to keep responsive.
+const STEP = 1_000;
 
 export function exportBulkToFolder(
   ctx: Ctx,
@@ -29,6 +31,7 @@ export function exportBulkToFolder(
     sessionIds,
     outFile,
     loadSource: (id) => bulkSource(ctx, db, id, command.format),
+    lockedCsvRows: (ids) => lockedSessionCsvRows(db, ids),
     bom: readExportSettings(ctx, db).value.csvByteOrderMark,
   });
   try {
