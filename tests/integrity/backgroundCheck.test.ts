@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeContext, createContext, type Ctx, type CreateContextOptions } from '../../electron/main/context';
+import { closeContext, createContext, type Ctx, type CreateContextOptions, type Logger } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { appendAudit } from '../../electron/main/db/repos/audit';
@@ -16,7 +16,7 @@ import { signInTestAdmin, TEST_HASH_COST, TEST_PIN } from '../helpers/testClinic
 
 const contexts: Ctx[] = [];
 
-function open(dbPath: string, integrityCheck: CreateContextOptions['integrityCheck'], log = quietLog): Ctx {
+function open(dbPath: string, integrityCheck: CreateContextOptions['integrityCheck'], log: Logger = quietLog): Ctx {
   const ctx = createContext({ dbPath, appVersion: 'test', clock: fixedClock(), log, checkResponses: true, hashCost: TEST_HASH_COST, integrityCheck });
   contexts.push(ctx);
   if (ctx.db) signInTestAdmin(ctx);
@@ -113,7 +113,7 @@ describe('the integrity check after start', () => {
     const { patientId, sessionId } = seededFile(file, 3000);
     damageAuditLeaf(file);
     const errors: string[] = [];
-    const ctx = open(file, 'background', { info: () => undefined, error: (m: string) => errors.push(m) });
+    const ctx = open(file, 'background', { info: () => undefined, error: (m: string) => void errors.push(m) });
     expect(ctx.startup.state).toBe('ready'); // opened without reading every page
 
     const settled = await integritySettled(ctx);

@@ -61,7 +61,8 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
       // Older backups are the way back from a damaged record: none goes before the record passed its check after start.
       mayPrune: async () => (await integritySettled(ctx)).state === 'ok',
     });
-    if (!db.open || ctx.integrity.state === 'damaged') return result;
+    // The background check may have found damage while the copy ran (hence a function: TypeScript would keep the earlier narrowing).
+    if (!db.open || isDamaged(ctx)) return result;
     const before = readBackupStatus(db);
     if (result.checkedOk) {
       ctx.log.info(`Backup written: ${result.file} (${result.bytes} bytes${result.pruned.length ? `; removed ${result.pruned.length} older` : ''}).`);
@@ -75,7 +76,7 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
     const message = error instanceof Error ? error.message : String(error);
     ctx.log.error(`Backup (${reason}) failed`, error);
     try {
-      if (db.open && ctx.integrity.state !== 'damaged') writeBackupStatus(db, { ...readBackupStatus(db), lastAttemptAt: attemptAt, lastResult: 'failed', lastError: message.slice(0, 2_000) }, by, attemptAt);
+      if (db.open && !isDamaged(ctx)) writeBackupStatus(db, { ...readBackupStatus(db), lastAttemptAt: attemptAt, lastResult: 'failed', lastError: message.slice(0, 2_000) }, by, attemptAt);
     } catch (statusError) {
       ctx.log.error('The backup status could not be saved', statusError);
     }
@@ -102,4 +103,8 @@ export function startBackupSchedule(ctx: Ctx, options: { intervalMs?: number; ba
   }, options.intervalMs ?? HOURLY_MS);
   timer.unref?.();
   return () => clearInterval(timer);
+}
+
+function isDamaged(ctx: Ctx): boolean {
+  return ctx.integrity.state === 'damaged';
 }
