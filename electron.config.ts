@@ -29,7 +29,13 @@ export default defineConfig({
       outDir: 'out/main',
       rollupOptions: {
         // The `cryolog` command is built with the app and shares its handlers and data layer.
-        input: { index: resolve('electron/main/index.ts'), cli: resolve('electron/cli/index.ts') },
+        // integrityWorker: the worker thread that checks database files off the main thread
+        // (electron/main/integrity/runInWorker.ts finds it beside the entries).
+        input: {
+          index: resolve('electron/main/index.ts'),
+          cli: resolve('electron/cli/index.ts'),
+          integrityWorker: resolve('electron/main/integrity/integrityWorker.ts'),
+        },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },

@@ -9,6 +9,8 @@ import { startupProblemScreen } from './startupProblems';
 import { getAuditActor, setAuditActor } from './db/repos/audit';
 import { modeText, type TightenedFile } from './db/ownerOnly';
 import { newAuthSession, NOT_SIGNED_IN_ACTOR, type AuthSession } from './auth/authSession';
+import type { IntegrityState } from './integrity/integrityState';
+import { startBackgroundCheck, type QuickCheckRunner } from './integrity/backgroundCheck';
 
 export interface Clock {
   now(): Date;
@@ -38,6 +40,8 @@ export const consoleLogger: Logger = {
 export interface Ctx {
   db: DB | null;
   startup: StartupStatus;
+  /** The record database's integrity check: at open, or in the background after start (integrity/). */
+  integrity: IntegrityState;
   dbPath: string;
   schemaVersion: number;
   appVersion: string;
@@ -77,6 +81,13 @@ export interface CreateContextOptions {
   /** The monotonic clock the idle lock measures with (default performance.now); tests move it. */
   monotonicMs?: () => number;
   chooseSavePath?: (defaultFileName: string) => string | null;
+  /**
+   * When PRAGMA quick_check runs: 'at-open' (default: the CLI and tests; the open waits for it),
+   * or 'background' (the app and the browser host: a worker thread right after start, so the
+   * window is up in well under a second on ten years of records; integrity/backgroundCheck.ts).
+   * A function runs the background check with it instead of the worker (tests).
+   */
+  integrityCheck?: 'at-open' | 'background' | QuickCheckRunner;
 }
 
 /** The operating-system account: "who" for the command line, which has no sign-in. */
@@ -106,24 +117,29 @@ export function createContext(options: CreateContextOptions): Ctx {
         : null,
     ...(options.systemActor !== undefined && { systemActor: options.systemActor }),
   };
-  return { ...base, ...openForContext(options.dbPath, clock, log, options.systemActor ?? NOT_SIGNED_IN_ACTOR) };
+  const mode = options.integrityCheck ?? 'at-open';
+  const ctx: Ctx = { ...base, ...openForContext(options.dbPath, clock, log, options.systemActor ?? NOT_SIGNED_IN_ACTOR, mode === 'at-open') };
+  if (ctx.db && mode !== 'at-open') void startBackgroundCheck(ctx, mode === 'background' ? undefined : mode);
+  return ctx;
 }
 
-type OpenedForContext = Pick<Ctx, 'db' | 'schemaVersion' | 'startup'>;
+type OpenedForContext = Pick<Ctx, 'db' | 'schemaVersion' | 'startup' | 'integrity'>;
 
-function openForContext(dbPath: string, clock: Clock, log: Logger, actor: string): OpenedForContext {
+function openForContext(dbPath: string, clock: Clock, log: Logger, actor: string, quickCheck: boolean): OpenedForContext {
   try {
     // stampSession: the header marks this file open until closeContext marks it closed cleanly,
     // so a -wal lost after a crash is noticed at the next start (db/sessionStamp.ts).
-    const opened = openDatabase(dbPath, { now: () => clock.now(), stampSession: true });
+    const opened = openDatabase(dbPath, { now: () => clock.now(), stampSession: true, quickCheck });
     setAuditActor(opened.db, actor);
     for (const file of opened.tightened) logTightened(log, file);
     if (opened.backupPath) log.info(`Safety copy before migration: ${opened.backupPath}`);
-    return { db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' } };
+    // Without the check at open, startBackgroundCheck sets 'checking' straight after.
+    return { db: opened.db, schemaVersion: opened.schemaVersion, startup: { state: 'ready' }, integrity: { state: 'ok', checkedAt: clock.now().toISOString(), ms: 0 } };
   } catch (error) {
     if (!(error instanceof DbOpenError)) throw error;
     log.error(`Database not opened: ${error.message}`, error.cause);
-    return { db: null, schemaVersion: 0, startup: startupProblemScreen(error, dbPath) };
+    const integrity = error.problem === 'DB_CORRUPT' ? { state: 'damaged' as const, detail: error.message, foundAt: clock.now().toISOString() } : { state: 'ok' as const, checkedAt: '', ms: 0 };
+    return { db: null, schemaVersion: 0, startup: startupProblemScreen(error, dbPath), integrity };
   }
 }
 
@@ -145,7 +161,8 @@ export function detachDatabase(ctx: Ctx): string {
  */
 export function reopenDatabase(ctx: Ctx, actor: string): void {
   if (ctx.db?.open) throw new Error('reopenDatabase: the database is still open; detach it first.');
-  Object.assign(ctx, openForContext(ctx.dbPath, ctx.clock, ctx.log, actor));
+  // The restored file was checked in full before it replaced the database, so checking at open costs little here.
+  Object.assign(ctx, openForContext(ctx.dbPath, ctx.clock, ctx.log, actor, true));
 }
 
 /** Records (in the log, never a patient's data) that a record file was open to other accounts. */
@@ -160,7 +177,8 @@ function logTightened(log: Logger, file: TightenedFile): void {
 export function closeContext(ctx: Ctx): void {
   if (!ctx.db?.open) return;
   try {
-    ctx.db.pragma('optimize');
+    // A damaged file is not written more than closing must (the stamp, which only marks the header).
+    if (ctx.integrity.state !== 'damaged') ctx.db.pragma('optimize');
   } catch {
     // A read-only or full disk: optimizing is a nicety; closing (and stamping) must still happen.
   }

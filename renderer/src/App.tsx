@@ -14,6 +14,8 @@ import { SignInScreen } from './features/auth/SignInScreen';
 import { AccountMenu } from './features/auth/AccountMenu';
 import { useIdleLock } from './features/auth/useIdleLock';
 
+const STARTUP_RECHECK_MS = 5_000;
+
 export function App() {
   const startup = useApp((s) => s.startup);
   const route = useApp((s) => s.route);
@@ -21,6 +23,15 @@ export function App() {
   const auth = useApp((s) => s.auth);
   const signedIn = auth?.user != null;
   useIdleLock();
+  const recheckStartup = useApp((s) => s.recheckStartup);
+
+  // The record database's integrity check runs in the background after start (seconds to a
+  // minute on a large record): if it finds damage, its screen replaces whatever is shown.
+  useEffect(() => {
+    if (startup.state !== 'ready') return;
+    const timer = window.setInterval(() => void recheckStartup(), STARTUP_RECHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [startup.state, recheckStartup]);
 
   useEffect(() => {
     if (startup.state !== 'ready' || !signedIn) return;

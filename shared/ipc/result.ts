@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'RESTORING',
   /** The backup cannot be restored now (damaged, unreadable, a backup under way); nothing was changed. */
   'RESTORE_REFUSED',
+  /** The record database's check after start is still running: signing and exports wait (drafts save). */
+  'INTEGRITY_CHECKING',
+  /** The check after start found the record database damaged: nothing more is written, signed or exported. */
+  'DB_DAMAGED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -16,6 +16,7 @@ import type { Res } from '../../shared/ipc/contract';
 import type { Channel } from '../../shared/ipc/channels';
 import { benchAtScale } from './atScale';
 import { benchBulkCsv } from './bulkCsv';
+import { benchStartupAtScale } from './startupAtScale';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 5000);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 500);
@@ -271,10 +272,22 @@ function benchInstallBlock(): void {
   fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...benchInstall(ROOT) }, null, 2)}\n`);
 }
 
+// ── Start and main-thread blocks at scale (appended block): the open with the integrity check
+// in the background, the check's time in its worker, the longest main-thread block while
+// starting, checking, backing up and listing (tests/bench/startupAtScale.ts).
+async function benchStartup(): Promise<void> {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = await benchStartupAtScale();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the start and main-thread figures to ${file}`);
+}
+
 // ── The blocks that wait on the event loop, one after another, after every block above ──────
 // (tsx runs this file as CommonJS, so there is no top-level await.) One at a time: a block that
 // blocks the loop (npm ci's spawnSync) must never run while another measures the loop.
 async function benchInOrder(): Promise<void> {
+  if (process.env.BENCH_SCALE !== 'off') await benchStartup();
   if (process.env.BENCH_SCALE !== 'off') await benchBulk();
   if (process.env.BENCH_INSTALL !== 'off') benchInstallBlock();
 }

@@ -85,6 +85,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? 'host',
     checkResponses: true,
+    // As the app: quick_check in a worker after start (integrity/backgroundCheck.ts).
+    integrityCheck: 'background',
     ...(options.clock ? { clock: options.clock } : {}),
     chooseSavePath: (name) => (options.saveDialogFolder ? path.join(options.saveDialogFolder, name) : null),
     ...(options.verbose ? {} : { log: { error: () => undefined, info: () => undefined } }),

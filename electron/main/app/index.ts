@@ -69,6 +69,8 @@ function start(): void {
     dbPath: dbPathIn(app.getPath('userData'), process.env),
     appVersion: app.getVersion(),
     checkResponses: !app.isPackaged,
+    // The window opens at once; quick_check runs in a worker straight after (integrity/backgroundCheck.ts).
+    integrityCheck: 'background',
     // The system's save dialog, modal on the window: the renderer never names a path itself.
     chooseSavePath: (defaultFileName) =>
       (mainWindow ? dialog.showSaveDialogSync(mainWindow, { defaultPath: defaultFileName, properties: ['showOverwriteConfirmation', 'createDirectory'] }) : undefined) ?? null,

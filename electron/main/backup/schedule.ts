@@ -5,6 +5,8 @@ import type { BackupReason } from '../../../shared/ipc/backupContract';
 import type { Ctx } from '../context';
 import { backupFolderFor, readBackupSettings, readBackupStatus, writeBackupStatus } from './backupSettings';
 import { failedCheckMessage, runBackup, type BackupResult } from './runBackup';
+import { integritySettled } from '../integrity/backgroundCheck';
+import { damagedMessage } from '../integrity/integrityState';
 
 export const HOURLY_MS = 3_600_000;
 
@@ -40,6 +42,12 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
   if (!db) return null;
   const attemptAt = ctx.clock.now().toISOString();
   const by = `backup:${reason}`;
+  // A copy of a file known to be damaged would fail its own check, and the status would be
+  // written to that file: nothing more is written to it (integrity/integrityState.ts).
+  if (ctx.integrity.state === 'damaged') {
+    ctx.log.error(`Backup (${reason}) not taken: ${damagedMessage(ctx.integrity.detail)}`);
+    return null;
+  }
   try {
     const settings = readBackupSettings(db, ctx.log).value;
     const result = await runBackup(db, {
@@ -50,8 +58,11 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
       reason,
       rotation: { keepDaily: settings.keepDaily, keepWeekly: settings.keepWeekly },
       onProgress,
+      // Older backups are the way back from a damaged record: none goes before the record passed its check after start.
+      mayPrune: async () => (await integritySettled(ctx)).state === 'ok',
     });
-    if (!db.open) return result;
+    // The background check may have found damage while the copy ran (hence a function: TypeScript would keep the earlier narrowing).
+    if (!db.open || isDamaged(ctx)) return result;
     const before = readBackupStatus(db);
     if (result.checkedOk) {
       ctx.log.info(`Backup written: ${result.file} (${result.bytes} bytes${result.pruned.length ? `; removed ${result.pruned.length} older` : ''}).`);
@@ -65,7 +76,7 @@ async function backupAndRecord(ctx: Ctx, reason: BackupReason, onProgress: (perc
     const message = error instanceof Error ? error.message : String(error);
     ctx.log.error(`Backup (${reason}) failed`, error);
     try {
-      if (db.open) writeBackupStatus(db, { ...readBackupStatus(db), lastAttemptAt: attemptAt, lastResult: 'failed', lastError: message.slice(0, 2_000) }, by, attemptAt);
+      if (db.open && !isDamaged(ctx)) writeBackupStatus(db, { ...readBackupStatus(db), lastAttemptAt: attemptAt, lastResult: 'failed', lastError: message.slice(0, 2_000) }, by, attemptAt);
     } catch (statusError) {
       ctx.log.error('The backup status could not be saved', statusError);
     }
@@ -92,4 +103,8 @@ export function startBackupSchedule(ctx: Ctx, options: { intervalMs?: number; ba
   }, options.intervalMs ?? HOURLY_MS);
   timer.unref?.();
   return () => clearInterval(timer);
+}
+
+function isDamaged(ctx: Ctx): boolean {
+  return ctx.integrity.state === 'damaged';
 }

@@ -20,6 +20,13 @@ export interface OpenOptions {
    * host and the CLI do (through createContext); a bare open in a test does not.
    */
   stampSession?: boolean;
+  /**
+   * PRAGMA quick_check before use (default true). The app and the browser host pass false and
+   * run it in the background after start instead (integrity/backgroundCheck.ts): seconds to a
+   * minute on ten years of records. A migration still checks first, whatever this says: it is
+   * about to rewrite the file.
+   */
+  quickCheck?: boolean;
 }
 
 export interface OpenedDatabase {
@@ -37,7 +44,7 @@ function isMemory(file: string): boolean {
 
 /**
  * Opens the record database safely or throws a DbOpenError saying why not:
- * verified durability pragmas, `PRAGMA quick_check`, refusal of a newer schema, a backup of
+ * verified durability pragmas, `PRAGMA quick_check` (unless deferred), refusal of a newer schema, a backup of
  * an existing database before it is migrated, then the migrations in one transaction.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
@@ -110,9 +117,9 @@ function openDatabaseUnchecked(file: string, options: OpenOptions): OpenedDataba
       if (error instanceof DbOpenError) throw error;
       throw classifyOpenError(error);
     }
-    quickCheck(db);
     const latest = migrations.at(-1)?.version ?? 0;
     const current = schemaVersion(db);
+    if (options.quickCheck !== false || current < latest) quickCheck(db);
     let backupPath: string | undefined;
     if (current > 0 && current < latest && !isMemory(file)) {
       backupPath = backupBeforeMigration(db, file, latest, now());

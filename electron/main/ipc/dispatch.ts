@@ -9,6 +9,7 @@ import { AppError } from './appError';
 import { plainIssueMessage, showable } from './issueMessages';
 import { isRestoring, RESTORING_MESSAGE } from '../backup/restoreInApp';
 import { checkAccess } from '../auth/accessGate';
+import { integrityGate } from '../integrity/integrityGate';
 
 // The one entry point for every request, whatever carried it: Electron IPC, the browser test
 // host's HTTP, the CLI, the benchmark. It never throws: the answer is always a Result.
@@ -45,6 +46,8 @@ export function dispatch(ctx: Ctx, channel: unknown, payload: unknown): Result<u
   if (!ctx.db && !OPEN_WITHOUT_DB.has(channel)) {
     return fail('DB_UNAVAILABLE', 'The record database is not open, so nothing can be read or saved. Restart CryoLog; if it happens again, call IT.');
   }
+  const held = integrityGate(ctx, channel);
+  if (held) return held;
   try {
     const handler = handlers[channel] as Handler<Channel>;
     const data = handler(ctx, parsed.data as never);

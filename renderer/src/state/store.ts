@@ -61,6 +61,8 @@ export interface AppState {
   /** The key (foot pedal) that drives the timer, and its guards. */
   timerSettings: TimerSettingsState | null;
 
+  /** Asks the main process again: the record database's check after start may have found it damaged (then its screen shows). */
+  recheckStartup(): Promise<void>;
   boot(): Promise<void>;
   /** Re-reads who is signed in (after a SIGNED_OUT answer: the lock screen then shows). */
   refreshAuth(): Promise<void>;
@@ -358,6 +360,11 @@ export function createAppStore(bridge: Api): AppStore {
         const r = await enqueueWrite(() => api.markEnteredInError({ sessionId: doc.session.id, reason }));
         if (r.ok) await reloadSession(doc.session.id);
         return r;
+      },
+
+      async recheckStartup() {
+        const r = await api.getStartupStatus({});
+        if (r.ok && r.data.state === 'failed') set({ startup: r.data });
       },
 
       async boot() {
