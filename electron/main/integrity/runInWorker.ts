@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { WorkerAnswer, WorkerJob, WorkerMessage } from './workerJobs';
 
@@ -43,11 +42,13 @@ export function runInWorker<J extends WorkerJob>(job: J): Promise<AnswerOf<J['ki
  * file, run through tsx's require hook, since the worker imports TypeScript modules.
  */
 function startWorker(job: WorkerJob): Worker {
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  // __dirname, not import.meta: Playwright's loader and the built main bundle are CommonJS
+  // (vitest and tsx define it too).
+  const here = __dirname;
   for (const built of [path.join(here, 'integrityWorker.js'), path.join(here, '..', 'integrityWorker.js')]) {
     if (fs.existsSync(built)) return new Worker(built, { workerData: job });
   }
   const source = path.join(here, 'integrityWorker.ts');
-  const tsx = createRequire(import.meta.url).resolve('tsx/cjs/api');
+  const tsx = createRequire(__filename).resolve('tsx/cjs/api');
   return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData: job });
 }
