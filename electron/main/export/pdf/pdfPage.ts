@@ -2,7 +2,7 @@
 // and deterministic metadata, reading it out synchronously, keeping blocks off page breaks,
 // and stamping every page afterwards (banner, "Page n of m": the total is known only at the end).
 import PDFDocument from 'pdfkit';
-import { FONT, fontFile, type FontName, registerFonts } from './fonts';
+import { documentFonts, FONT, type FontName, registerFonts } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -34,12 +34,14 @@ const PAGE_OPTIONS = new WeakMap<Pdf, PDFKit.PDFDocumentOptions>();
  * header (text measures without a page) before choosing the margins in startPages.
  */
 export function createPdf(setup: PdfSetup): Pdf {
+  const fonts = documentFonts();
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
     bufferPages: true,
-    // Without this pdfkit would load Helvetica as its starting font.
-    font: fontFile(FONT.regular),
+    // Without this pdfkit would load Helvetica as its starting font. The same font object as
+    // registered below, so the document opens it once (as font F1, as it did from the file).
+    font: fonts.regular as string,
     lang: 'en-GB',
     displayTitle: true,
     info: {
@@ -50,7 +52,7 @@ export function createPdf(setup: PdfSetup): Pdf {
       CreationDate: new Date(setup.generatedAt),
     },
   });
-  registerFonts(doc);
+  registerFonts(doc, fonts);
   doc.font(FONT.regular);
   return doc;
 }
