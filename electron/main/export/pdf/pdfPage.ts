@@ -87,10 +87,27 @@ export function useStyle(doc: Pdf, style: TextStyle): Pdf {
   return doc.font(style.font).fontSize(style.size).fillColor(style.color);
 }
 
-/** Measures without a page (the colour, which needs one, is left alone). */
+/** Heights already measured in each document (see textHeight). */
+const HEIGHTS = new WeakMap<Pdf, Map<string, number>>();
+
+/**
+ * Measures without a page (the colour, which needs one, is left alone). Remembered per document:
+ * keeping blocks whole measures the same fields and table rows two or three times (the block,
+ * then each row as it is drawn), and wrapping is the costly part of laying out. The height
+ * depends only on the font, size, line gap, width and text; the font is still selected, as the
+ * caller may go on writing in it.
+ */
 export function textHeight(doc: Pdf, style: TextStyle, text: string, width: number): number {
   doc.font(style.font).fontSize(style.size);
-  return doc.heightOfString(text, { width, lineGap: style.lineGap });
+  let heights = HEIGHTS.get(doc);
+  if (!heights) HEIGHTS.set(doc, (heights = new Map()));
+  const key = `${style.font}|${style.size}|${style.lineGap}|${width}|${text}`;
+  let height = heights.get(key);
+  if (height === undefined) {
+    height = doc.heightOfString(text, { width, lineGap: style.lineGap });
+    heights.set(key, height);
+  }
+  return height;
 }
 
 /** The largest size, up to `style.size`, at which `text` fits on one line of `width` (a long name stays whole). */
