@@ -13,7 +13,9 @@ import { buildMdmT02 } from '../../../shared/export/hl7/mdmT02';
 import { cycleCsvRows, toCsv } from '../../../shared/export/csv';
 import { sessionJson } from '../../../shared/export/json';
 import { buildAftercareSheet } from '../../../shared/export/aftercare';
-import { renderProcedureNotePdf } from './pdf/procedureNotePdf';
+import { renderProcedureNotePdf, type ProcedureNotePdfMeta } from './pdf/procedureNotePdf';
+import { cachedPdf, isPdfCached, pdfCacheKey } from './pdfCache';
+import type { ProcedureNote } from '../../../shared/export/note';
 import { renderAftercarePdf } from './pdf/aftercarePdf';
 import { AppError } from '../ipc/appError';
 
@@ -31,10 +33,10 @@ export function renderText(source: ExportSource): string {
   return renderNoteText(buildProcedureNote(source));
 }
 
-export function renderPdf(source: ExportSource): Buffer {
+function pdfMeta(source: ExportSource): ProcedureNotePdfMeta {
   const p = source.doc.patient;
   const signed = source.version !== null ? latestSignature(source) : undefined;
-  return renderProcedureNotePdf(buildProcedureNote(source), {
+  return {
     // A signed version's PDF is the same file whenever and wherever it is made (app or command line).
     generatedAt: signed?.signedAt ?? source.generatedAt,
     footerNote: signed
@@ -42,7 +44,22 @@ export function renderPdf(source: ExportSource): Buffer {
       : `Generated ${formatDateTime(source.generatedAt)} by CryoLog ${source.appVersion}.`,
     appVersion: source.appVersion,
     documentTitle: `Cryoneurolysis procedure note, ${[p.familyName?.toUpperCase(), p.givenName].filter(Boolean).join(', ')}, ${source.doc.session.startedAt.slice(0, 10)}`,
-  });
+  };
+}
+
+/**
+ * A signed version's PDF comes from the cache when it was rendered before (pdfCache.ts says why
+ * that is always the same bytes); anything unsigned is rendered every time.
+ */
+export function renderPdf(source: ExportSource, note: ProcedureNote = buildProcedureNote(source)): Buffer {
+  const meta = pdfMeta(source);
+  const render = () => renderProcedureNotePdf(note, meta);
+  return source.version === null ? render() : cachedPdf(pdfCacheKey(note, meta), render);
+}
+
+/** Whether the export of this signed version would find its PDF already rendered. */
+export function isPdfReady(source: ExportSource): boolean {
+  return source.version !== null && isPdfCached(pdfCacheKey(buildProcedureNote(source), pdfMeta(source)));
 }
 
 /** MSH-10 (at most 20 characters): unique per session, version and moment of export. */
@@ -62,11 +79,14 @@ export function renderExport(source: ExportSource, format: FileFormat, options: 
     case 'pdf':
       return { bytes: renderPdf(source), mimeType: FORMAT_INFO.pdf.mimeType };
     case 'fhir': {
-      const bundle = buildFhirBundle(source, { pdfBase64: renderPdf(source).toString('base64'), text: renderText(source) });
+      const note = buildProcedureNote(source);
+      const bundle = buildFhirBundle(source, { pdfBase64: renderPdf(source, note).toString('base64'), text: renderNoteText(note) });
       return utf8(`${JSON.stringify(bundle, null, 2)}\n`);
     }
-    case 'hl7v2':
-      return utf8(buildMdmT02(source, { text: renderText(source), pdfBase64: renderPdf(source).toString('base64') }, { messageControlId: messageControlId(source) }));
+    case 'hl7v2': {
+      const note = buildProcedureNote(source);
+      return utf8(buildMdmT02(source, { text: renderNoteText(note), pdfBase64: renderPdf(source, note).toString('base64') }, { messageControlId: messageControlId(source) }));
+    }
     case 'csv':
       return utf8(toCsv(cycleCsvRows(source), { header: true, bom: options.csvByteOrderMark }));
     case 'json':

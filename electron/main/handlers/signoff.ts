@@ -6,6 +6,7 @@ import { beginAmendment, loadSignedVersion, markEnteredInError, readSignoff, sig
 import { currentRuleConfig } from './settings';
 import { validateSession } from '../../../shared/domain/rules';
 import { backupInBackground } from '../backup/schedule';
+import { prerenderPdfSoon } from '../export/prerender';
 import { confirmSecret, requireSignedIn } from '../auth/authSession';
 import type { Account } from '../../../shared/ipc/authContract';
 import type { Signer } from '../../../shared/ipc/contract';
@@ -55,6 +56,8 @@ export const signoffHandlers: {
     // A verified copy of every signature (reliability.md R8), in the background: the answer
     // does not wait, and a failure is logged and shown in the backup status, never here.
     backupInBackground(ctx, 'sign-off');
+    // The new version's PDF, ready for the first export (FHIR and HL7 carry it).
+    prerenderPdfSoon(ctx, sessionId);
     return readSignoff(db, sessionId)!;
   },
 
@@ -80,6 +83,8 @@ export const signoffHandlers: {
       throw new AppError('LOCKED', `This session was already marked entered in error on ${state.enteredInError.at.slice(0, 10)} by ${state.enteredInError.by}.`);
     }
     db.transaction(() => markEnteredInError(db, sessionId, reason, by, stamp(ctx)))();
+    // A signed session now exports with the entered-in-error marking: a new PDF.
+    if (state.version > 0) prerenderPdfSoon(ctx, sessionId);
     return readSignoff(db, sessionId)!;
   },
 

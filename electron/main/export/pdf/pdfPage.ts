@@ -2,7 +2,7 @@
 // and deterministic metadata, reading it out synchronously, keeping blocks off page breaks,
 // and stamping every page afterwards (banner, "Page n of m": the total is known only at the end).
 import PDFDocument from 'pdfkit';
-import { FONT, fontFile, type FontName, registerFonts } from './fonts';
+import { documentFonts, FONT, type FontName, registerFonts } from './fonts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -34,12 +34,14 @@ const PAGE_OPTIONS = new WeakMap<Pdf, PDFKit.PDFDocumentOptions>();
  * header (text measures without a page) before choosing the margins in startPages.
  */
 export function createPdf(setup: PdfSetup): Pdf {
+  const fonts = documentFonts();
   const doc = new PDFDocument({
     size: 'A4',
     autoFirstPage: false,
     bufferPages: true,
-    // Without this pdfkit would load Helvetica as its starting font.
-    font: fontFile(FONT.regular),
+    // Without this pdfkit would load Helvetica as its starting font. The same font object as
+    // registered below, so the document opens it once (as font F1, as it did from the file).
+    font: fonts.regular as string,
     lang: 'en-GB',
     displayTitle: true,
     info: {
@@ -50,7 +52,7 @@ export function createPdf(setup: PdfSetup): Pdf {
       CreationDate: new Date(setup.generatedAt),
     },
   });
-  registerFonts(doc);
+  registerFonts(doc, fonts);
   doc.font(FONT.regular);
   return doc;
 }
@@ -85,10 +87,27 @@ export function useStyle(doc: Pdf, style: TextStyle): Pdf {
   return doc.font(style.font).fontSize(style.size).fillColor(style.color);
 }
 
-/** Measures without a page (the colour, which needs one, is left alone). */
+/** Heights already measured in each document (see textHeight). */
+const HEIGHTS = new WeakMap<Pdf, Map<string, number>>();
+
+/**
+ * Measures without a page (the colour, which needs one, is left alone). Remembered per document:
+ * keeping blocks whole measures the same fields and table rows two or three times (the block,
+ * then each row as it is drawn), and wrapping is the costly part of laying out. The height
+ * depends only on the font, size, line gap, width and text; the font is still selected, as the
+ * caller may go on writing in it.
+ */
 export function textHeight(doc: Pdf, style: TextStyle, text: string, width: number): number {
   doc.font(style.font).fontSize(style.size);
-  return doc.heightOfString(text, { width, lineGap: style.lineGap });
+  let heights = HEIGHTS.get(doc);
+  if (!heights) HEIGHTS.set(doc, (heights = new Map()));
+  const key = `${style.font}|${style.size}|${style.lineGap}|${width}|${text}`;
+  let height = heights.get(key);
+  if (height === undefined) {
+    height = doc.heightOfString(text, { width, lineGap: style.lineGap });
+    heights.set(key, height);
+  }
+  return height;
 }
 
 /** The largest size, up to `style.size`, at which `text` fits on one line of `width` (a long name stays whole). */
