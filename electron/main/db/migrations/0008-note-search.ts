@@ -90,7 +90,7 @@ const CHILDREN: { table: string; columns: string[]; sessionOf: (row: 'NEW' | 'OL
 ];
 
 function childTriggers({ table, columns, sessionOf }: (typeof CHILDREN)[number]): string {
-  const any = (r: 'NEW' | 'OLD') => `coalesce(${columns.map((c) => `${r}.${c}`).join(', ')}) IS NOT NULL`;
+  const any = (r: 'NEW' | 'OLD') => columns.map((c) => `${r}.${c} IS NOT NULL`).join(' OR ');
   return `
     CREATE TRIGGER ${table}_note_search_insert AFTER INSERT ON ${table} WHEN ${any('NEW')}
     BEGIN ${refreshSql(sessionOf('NEW'))} END;
