@@ -249,3 +249,16 @@ function benchScale(): void {
 }
 
 if (process.env.BENCH_SCALE !== 'off') benchScale();
+
+// ── Note search at scale (appended block): full-text search, migration 8's cost and size ───
+import { benchTextSearch } from './textSearch';
+
+function benchNoteSearch(): void {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = benchTextSearch();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the note-search figures to ${file}`);
+}
+
+if (process.env.BENCH_SCALE !== 'off') benchNoteSearch();
