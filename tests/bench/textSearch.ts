@@ -67,7 +67,7 @@ export function benchTextSearch(): Record<string, number> {
       const r = dispatch(ctx, 'searchNotes', { text, limit: 50 });
       times.push(Number(process.hrtime.bigint() - start) / 1e6);
       if (!r.ok) throw new Error(`searchNotes ${text}: ${r.error.message}`);
-      hits[text] = r.data.length;
+      hits[text] = (r.data as unknown[]).length;
       slowest[text] = Math.max(slowest[text] ?? 0, times.at(-1)!);
     }
   } finally {
