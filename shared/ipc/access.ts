@@ -21,6 +21,7 @@ export const CHANNEL_ACCESS: Record<Channel, Access> = {
   reportActivity: 'signed-in',
   changeOwnSecret: 'signed-in',
   listSessions: 'signed-in',
+  searchNotes: 'signed-in',
   listPatients: 'signed-in',
   createPatient: 'signed-in',
   getPatient: 'signed-in',

@@ -4,6 +4,7 @@ export const CHANNELS = [
   'getStartupStatus',
   'getAppInfo',
   'listSessions',
+  'searchNotes',
   'listPatients',
   'createPatient',
   'getPatient',

@@ -62,6 +62,12 @@ export const SessionListItem = z.strictObject({
 });
 export type SessionListItem = z.infer<typeof SessionListItem>;
 
+/** A piece of a note-search snippet; `match` marks the words that matched. */
+export const SnippetPart = z.strictObject({ text: z.string().max(2_000), match: z.boolean() });
+export type SnippetPart = z.infer<typeof SnippetPart>;
+export const NoteSearchHit = z.strictObject({ ...SessionListItem.shape, snippet: z.array(SnippetPart).max(100) });
+export type NoteSearchHit = z.infer<typeof NoteSearchHit>;
+
 /** A patch must change at least one field: an empty save is a bug in the caller. */
 const patchOf = <T extends z.ZodRawShape>(fields: z.ZodObject<T>) =>
   fields.partial().refine((patch) => Object.keys(patch).length > 0, 'Nothing to save: the change names no field.');
@@ -226,6 +232,8 @@ export const contract = {
     req: z.strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional() }),
     res: z.array(SessionListItem),
   },
+  // Words in the clinical notes (repos/noteSearch.ts): all must match, the last as a prefix; newest first.
+  searchNotes: { req: z.strictObject({ text: z.string().max(200), limit: z.int().min(1).max(100) }), res: z.array(NoteSearchHit).max(100) },
   listPatients: { req: z.strictObject({ limit: z.int().min(1).max(500) }), res: z.array(Patient) },
   createPatient: { req: Empty, res: Patient },
   getPatient: { req: z.strictObject({ id: Id }), res: z.strictObject({ patient: PatientRecord, sessions: z.array(SessionListItem) }) },

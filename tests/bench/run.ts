@@ -271,6 +271,19 @@ function benchScale(): void {
 
 if (process.env.BENCH_SCALE !== 'off') benchScale();
 
+// ── Note search at scale (appended block): full-text search, migration 8's cost and size ───
+import { benchTextSearch } from './textSearch';
+
+function benchNoteSearch(): void {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = benchTextSearch();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the note-search figures to ${file}`);
+}
+
+if (process.env.BENCH_SCALE !== 'off') benchNoteSearch();
+
 // ── Bulk CSV at scale (appended block): the whole synthetic clinic through the app's bulk job ─
 // Awaited (benchInOrder below): the event loop must turn between steps for main_block_bulk_ms to
 // mean anything, and no other block may run (and block the loop) while the export runs.

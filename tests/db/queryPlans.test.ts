@@ -15,6 +15,7 @@ import { PATIENTS_BY_NAME_PREFIX_SQL, PATIENTS_BY_NHS_NUMBER_SQL, RECENT_SESSION
 import { HISTORY_CYCLES_SQL, HISTORY_OUTCOMES_SQL, HISTORY_SESSIONS_SQL, HISTORY_TARGETS_SQL } from '../../electron/main/db/repos/history';
 import { LAST_TARGETS_SQL } from '../../electron/main/db/repos/repeatTargets';
 import { ENTERED_IN_ERROR_SQL, SESSION_VERSIONS_SQL, SIGNED_DOCUMENT_SQL, SIGNOFF_SQL, VERSION_HASH_SQL } from '../../electron/main/db/repos/signoff';
+import { NOTE_SEARCH_SQL, toFtsQuery } from '../../electron/main/db/repos/noteSearch';
 import { LIST_ACKNOWLEDGEMENTS_SQL } from '../../electron/main/db/repos/acknowledgements';
 import { LIST_EXPORTS_SQL } from '../../electron/main/export/exportLog';
 import { BULK_SESSIONS_SQL } from '../../electron/main/export/bulk';
@@ -50,6 +51,7 @@ function queries(): PlannedQuery[] {
     { name: 'listSessions search: newest sessions of a common name prefix', sql: RECENT_SESSIONS_BY_NAME_PREFIX_SQL, params: () => ({ ...prefixRange('a'), limit: 50 }), limited: true },
     { name: "listSessions search: a matching patient's session keys", sql: SESSION_KEYS_OF_PATIENT_SQL, params: () => [patientId()] },
     { name: 'listSessions search: one list row', sql: SESSION_LIST_ITEM_SQL, params: () => [sessionId()] },
+    { name: 'searchNotes: words in the notes, newest first', sql: NOTE_SEARCH_SQL, params: () => ({ query: toFtsQuery('tone ba'), limit: 50 }), limited: true },
     { name: "listSessions search and getPatient: a patient's sessions", sql: LIST_PATIENT_SESSIONS_SQL, params: () => [patientId()] },
     { name: 'listPatients', sql: LIST_PATIENTS_SQL, params: () => [50], limited: true },
     { name: 'getTreatmentHistory: sessions', sql: HISTORY_SESSIONS_SQL, params: () => [patientId()] },
@@ -89,6 +91,13 @@ describe('query plans at a few thousand rows, after ANALYZE', () => {
 });
 
 describe('the plan check itself', () => {
+  it('reports a full-text table read without MATCH, and the sort of every match', () => {
+    const whole = { name: 'notes without MATCH', sql: "SELECT session_id FROM note_search WHERE notes = 'tone' ORDER BY rowid DESC LIMIT 50", params: () => [], limited: true };
+    expect(planProblems(whole, plan(whole)).join('\n')).toContain('reads the whole virtual table');
+    const sorted = { name: 'matches sorted by start', sql: NOTE_SEARCH_SQL.replace('ORDER BY rowid DESC', 'ORDER BY session_id DESC'), params: () => ({ query: '"tone"', limit: 50 }), limited: true };
+    expect(planProblems(sorted, plan(sorted)).join('\n')).toContain('sorts every row before the LIMIT');
+  });
+
   // Each index the plans rely on, dropped inside a transaction that is rolled back: the query
   // it serves must then be reported, so a lost index cannot pass unseen.
   it.each([

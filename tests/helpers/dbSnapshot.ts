@@ -17,8 +17,10 @@ export function dbSnapshot(db: DB): DbSnapshot {
     sql: string | null;
   }[];
   const tables: DbSnapshot['tables'] = {};
-  for (const { name } of objects.filter((o) => o.type === 'table')) {
-    const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}" ORDER BY rowid`).raw().all();
+  for (const { name, sql } of objects.filter((o) => o.type === 'table')) {
+    // A WITHOUT ROWID table (FTS5's shadow tables) has no rowid; it is read in primary-key order.
+    const order = /WITHOUT ROWID/i.test(sql ?? '') ? '' : ' ORDER BY rowid';
+    const rows = db.prepare(`SELECT * FROM "${name.replaceAll('"', '""')}"${order}`).raw().all();
     tables[name] = { rows: rows.length, sha256: createHash('sha256').update(JSON.stringify(rows, bigintAsText)).digest('hex') };
   }
   return {

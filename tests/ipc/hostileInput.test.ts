@@ -64,6 +64,7 @@ const VALID_EXAMPLES: Partial<{ [C in Channel]: (s: Seed) => Req<C> }> = {
   getStartupStatus: () => ({}),
   getAppInfo: () => ({}),
   listSessions: () => ({ limit: 20, search: 'Ash' }),
+  searchNotes: () => ({ limit: 20, text: 'burning pa' }),
   listPatients: () => ({ limit: 20 }),
   createPatient: () => ({}),
   getPatient: (s) => ({ id: s.patientId }),

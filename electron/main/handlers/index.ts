@@ -15,6 +15,7 @@ import { repeatTargetHandlers } from './repeatTargets';
 import { auditHandlers } from './audit';
 import { backupHandlers } from './backup';
 import { authHandlers } from './auth';
+import { noteSearchHandlers } from './noteSearch';
 
 export type Handler<C extends Channel> = (ctx: Ctx, request: ParsedReq<C>) => Res<C>;
 export type Handlers = { [C in Channel]: Handler<C> };
@@ -35,4 +36,5 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...backupHandlers,
   ...authHandlers,
+  ...noteSearchHandlers,
 };

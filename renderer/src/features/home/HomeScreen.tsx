@@ -5,6 +5,7 @@ import { navigate } from '../../lib/navigate';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
 import { patientName } from '../../lib/patientName';
+import { NoteSearch } from './NoteSearch';
 
 const SEARCH_AFTER_MS = 250;
 
@@ -117,6 +118,8 @@ export function HomeScreen() {
           </table>
         )}
       </section>
+
+      <NoteSearch />
 
       <section aria-labelledby="patients-heading" className="panel">
         <div className="panel-head">
