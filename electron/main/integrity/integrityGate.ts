@@ -11,7 +11,7 @@ const READS: ReadonlySet<Channel> = new Set<Channel>([
   'getStartupStatus', 'getAppInfo', 'getAuthState', 'reportActivity',
   'listSessions', 'listPatients', 'getPatient', 'getSession', 'getSignoff', 'getSignedVersion', 'getTreatmentHistory',
   'getRuleConfig', 'getTimer', 'getTimerSettings', 'getTargetPresets', 'getLastTargets', 'getExportSettings', 'getServiceInfo',
-  'listSessionExports', 'listAccounts', 'verifyAuditTrail',
+  'listSessionExports', 'listAccounts', 'verifyAuditTrail', 'searchNotes',
   'getBackupSettings', 'getBackupStatus', 'checkBackupFile', 'previewRestore', 'startRestore', 'getRestoreStatus',
 ]);
 
