@@ -62,6 +62,10 @@ export const SessionListItem = z.strictObject({
 });
 export type SessionListItem = z.infer<typeof SessionListItem>;
 
+/** Where a page of the newest-first session list ends: the next page starts after this session. */
+export const SessionCursor = z.strictObject({ startedAt: IsoDateTime, id: Id });
+export type SessionCursor = z.infer<typeof SessionCursor>;
+
 /** A patch must change at least one field: an empty save is a bug in the caller. */
 const patchOf = <T extends z.ZodRawShape>(fields: z.ZodObject<T>) =>
   fields.partial().refine((patch) => Object.keys(patch).length > 0, 'Nothing to save: the change names no field.');
@@ -223,7 +227,11 @@ export const contract = {
   getAppInfo: { req: Empty, res: AppInfo },
   listSessions: {
     // search: NHS number digits (spaces allowed) or the start of a family or given name.
-    req: z.strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional() }),
+    // after: the last session of the page already shown (keyset paging of the newest-first
+    // list, for scrolling through every session); not with a search, whose answer is bounded.
+    req: z
+      .strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional(), after: SessionCursor.optional() })
+      .refine((r) => !(r.after && r.search), { message: 'A search answers one page: "after" is for the list of all sessions.', path: ['after'] }),
     res: z.array(SessionListItem),
   },
   listPatients: { req: z.strictObject({ limit: z.int().min(1).max(500) }), res: z.array(Patient) },
