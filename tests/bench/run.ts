@@ -249,3 +249,17 @@ function benchScale(): void {
 }
 
 if (process.env.BENCH_SCALE !== 'off') benchScale();
+
+// ── Renderer at scale (appended block): the session list against a bare React page, its heap ──
+// Asynchronous (a browser), so it runs after the blocks above and merges its keys on its own.
+import { benchRenderer } from './renderer';
+
+benchRenderer().then((figures) => {
+  const file = path.join(ROOT, 'bench-report.json');
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the renderer figures to ${file}`);
+}, (e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

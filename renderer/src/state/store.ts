@@ -151,7 +151,9 @@ export const SESSION_PAGE = 200;
 
 /** The request for the home list: a search's one page, or the first page of all sessions. */
 function listRequest(query: string): Req<'listSessions'> {
-  return query ? { limit: RECENT_LIMIT, search: query } : { limit: SESSION_PAGE };
+  // The first page only has to fill the screen (about a dozen rows) with room to scroll: 50
+  // rows come back sooner than 200 (the home screen waits for them); later pages are bigger.
+  return query ? { limit: RECENT_LIMIT, search: query } : { limit: RECENT_LIMIT };
 }
 
 /**
@@ -394,7 +396,7 @@ export function createAppStore(bridge: Api): AppStore {
           ]);
           const latest = seq === searchSeq; // else a search typed meanwhile fills the list
           set({
-            ...(latest ? { sessions: sessions.ok ? sessions.data : [], sessionsComplete: !sessions.ok || !!query || sessions.data.length < SESSION_PAGE } : {}),
+            ...(latest ? { sessions: sessions.ok ? sessions.data : [], sessionsComplete: !sessions.ok || !!query || sessions.data.length < RECENT_LIMIT } : {}),
             patients: patients.ok ? patients.data : [],
             loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
           });
@@ -469,7 +471,7 @@ export function createAppStore(bridge: Api): AppStore {
         const seq = ++searchSeq;
         const r = await api.listSessions(listRequest(text));
         if (seq !== searchSeq) return; // a newer search is on its way
-        if (r.ok) set({ sessions: r.data, sessionsComplete: !!text || r.data.length < SESSION_PAGE, loadError: null });
+        if (r.ok) set({ sessions: r.data, sessionsComplete: !!text || r.data.length < RECENT_LIMIT, loadError: null });
         else set({ loadError: r.error });
       },
 

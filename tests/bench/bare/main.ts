@@ -13,7 +13,9 @@ const ROWS = Array.from({ length: 50 }, (_, i) => ({
 }));
 
 function BarePage() {
-  useEffect(() => performance.mark('cryolog:session-list-shown'), []);
+  useEffect(() => {
+    performance.mark('cryolog:session-list-shown');
+  }, []);
   return h(
     'main',
     null,
