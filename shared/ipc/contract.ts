@@ -67,6 +67,9 @@ export const SnippetPart = z.strictObject({ text: z.string().max(2_000), match: 
 export type SnippetPart = z.infer<typeof SnippetPart>;
 export const NoteSearchHit = z.strictObject({ ...SessionListItem.shape, snippet: z.array(SnippetPart).max(100) });
 export type NoteSearchHit = z.infer<typeof NoteSearchHit>;
+/** Where a page of the newest-first session list ends: the next page starts after this session. */
+export const SessionCursor = z.strictObject({ startedAt: IsoDateTime, id: Id });
+export type SessionCursor = z.infer<typeof SessionCursor>;
 
 /** A patch must change at least one field: an empty save is a bug in the caller. */
 const patchOf = <T extends z.ZodRawShape>(fields: z.ZodObject<T>) =>
@@ -229,7 +232,11 @@ export const contract = {
   getAppInfo: { req: Empty, res: AppInfo },
   listSessions: {
     // search: NHS number digits (spaces allowed) or the start of a family or given name.
-    req: z.strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional() }),
+    // after: the last session of the page already shown (keyset paging of the newest-first
+    // list, for scrolling through every session); not with a search, whose answer is bounded.
+    req: z
+      .strictObject({ limit: z.int().min(1).max(500), search: z.string().max(100).optional(), after: SessionCursor.optional() })
+      .refine((r) => !(r.after && r.search), { message: 'A search answers one page: "after" is for the list of all sessions.', path: ['after'] }),
     res: z.array(SessionListItem),
   },
   // Words in the clinical notes (repos/noteSearch.ts): all must match, the last as a prefix; newest first.

@@ -315,12 +315,24 @@ async function benchStartup(): Promise<void> {
   console.log(`Added the start and main-thread figures to ${file}`);
 }
 
+// ── Renderer at scale (appended block): the session list against a bare React page, its heap ──
+import { benchRenderer } from './renderer';
+
+async function benchRendererBlock(): Promise<void> {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = await benchRenderer();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the renderer figures to ${file}`);
+}
+
 // ── The blocks that wait on the event loop, one after another, after every block above ──────
 // (tsx runs this file as CommonJS, so there is no top-level await.) One at a time: a block that
 // blocks the loop (npm ci's spawnSync) must never run while another measures the loop.
 async function benchInOrder(): Promise<void> {
   if (process.env.BENCH_SCALE !== 'off') await benchStartup();
   if (process.env.BENCH_SCALE !== 'off') await benchBulk();
+  if (process.env.BENCH_SCALE !== 'off') await benchRendererBlock();
   if (process.env.BENCH_INSTALL !== 'off') benchInstallBlock();
 }
 

@@ -10,7 +10,7 @@ import { openDatabase } from '../../electron/main/db/open';
 import type { DB } from '../../electron/main/db/types';
 import { ENTITY_DEFS, type EntityName } from '../../shared/domain/record';
 import { getRowSql, listRowsSql } from '../../electron/main/db/repos/entities';
-import { ENTERED_IN_ERROR_REASON_SQL, LIST_PATIENTS_SQL, LIST_PATIENT_SESSIONS_SQL, LIST_RECENT_SESSIONS_SQL } from '../../electron/main/db/repos/sessions';
+import { ENTERED_IN_ERROR_REASON_SQL, LIST_PATIENTS_SQL, LIST_PATIENT_SESSIONS_SQL, LIST_RECENT_SESSIONS_SQL, LIST_SESSIONS_AFTER_SQL } from '../../electron/main/db/repos/sessions';
 import { PATIENTS_BY_NAME_PREFIX_SQL, PATIENTS_BY_NHS_NUMBER_SQL, RECENT_SESSIONS_BY_NAME_PREFIX_SQL, SESSION_KEYS_OF_PATIENT_SQL, SESSION_LIST_ITEM_SQL, prefixRange } from '../../electron/main/db/repos/search';
 import { HISTORY_CYCLES_SQL, HISTORY_OUTCOMES_SQL, HISTORY_SESSIONS_SQL, HISTORY_TARGETS_SQL } from '../../electron/main/db/repos/history';
 import { LAST_TARGETS_SQL } from '../../electron/main/db/repos/repeatTargets';
@@ -46,6 +46,12 @@ function queries(): PlannedQuery[] {
   ]);
   return [
     { name: 'listSessions: the 50 most recent', sql: LIST_RECENT_SESSIONS_SQL, params: () => [50], limited: true },
+    {
+      name: 'listSessions: the next page after a cursor',
+      sql: LIST_SESSIONS_AFTER_SQL,
+      params: () => ({ startedAt: '2017-03-15T10:00:00+00:00', id: fill.sessionIds[457], limit: 200 }),
+      limited: true,
+    },
     { name: 'listSessions search: patient by NHS number', sql: PATIENTS_BY_NHS_NUMBER_SQL, params: () => [fill.nhsNumbers[77]] },
     { name: 'listSessions search: patient by name prefix', sql: PATIENTS_BY_NAME_PREFIX_SQL, params: () => ({ ...prefixRange('ash'), cap: 201 }) },
     { name: 'listSessions search: newest sessions of a common name prefix', sql: RECENT_SESSIONS_BY_NAME_PREFIX_SQL, params: () => ({ ...prefixRange('a'), limit: 50 }), limited: true },
@@ -102,6 +108,7 @@ describe('the plan check itself', () => {
   // it serves must then be reported, so a lost index cannot pass unseen.
   it.each([
     ['session_started_at', 'listSessions: the 50 most recent'],
+    ['session_started_at', 'listSessions: the next page after a cursor'],
     ['patient_given_name', 'listSessions search: patient by name prefix'],
     ['session_patient', 'getTreatmentHistory: sessions'],
     ['patient_updated_at', 'listPatients'],

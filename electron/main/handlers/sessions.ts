@@ -33,9 +33,9 @@ export const sessionHandlers: {
   saveFields: Handler<'saveFields'>;
   acknowledgeWarning: Handler<'acknowledgeWarning'>;
 } = {
-  listSessions: (ctx, { limit, search }) => {
+  listSessions: (ctx, { limit, search, after }) => {
     const db = requireDb(ctx);
-    return search && search.trim() ? searchSessions(db, search, limit) : listRecentSessions(db, limit);
+    return search && search.trim() ? searchSessions(db, search, limit) : listRecentSessions(db, limit, after);
   },
 
   startSession: (ctx, { patientId }) => {

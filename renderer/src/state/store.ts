@@ -31,6 +31,8 @@ export interface AppState {
   auth: AuthState | null;
   route: Route;
   sessions: SessionListItem[] | null;
+  /** False while older sessions remain to be fetched (the list of all sessions, paged as it scrolls). */
+  sessionsComplete: boolean;
   patients: Patient[] | null;
   patientView: { patient: PatientRecord; sessions: SessionListItem[] } | null;
   sessionDoc: SessionDocument | null;
@@ -98,6 +100,8 @@ export interface AppState {
   refreshSummary(): Promise<void>;
   /** Lists the sessions matching a search (NHS number or the start of a name); blank: the most recent. */
   searchSessions(query: string): Promise<void>;
+  /** Appends the next page of the list of all sessions (no-op during a search, at the end, or while a page is on its way). */
+  loadMoreSessions(): Promise<void>;
   setAckName(sessionId: string, name: string): void;
   /** Records the acknowledgement of a warning, then re-reads the session so it shows who and when. */
   acknowledge(request: Req<'acknowledgeWarning'>): Promise<Result<unknown>>;
@@ -141,6 +145,18 @@ function clockNow(): string {
 }
 
 const RECENT_LIMIT = 50;
+/**
+ * Sessions per page of the list of all sessions: a screenful many times over, so scrolling
+ * rarely waits, yet one page is a few tens of kB and a few ms of SQLite.
+ */
+export const SESSION_PAGE = 200;
+
+/** The request for the home list: a search's one page, or the first page of all sessions. */
+function listRequest(query: string): Req<'listSessions'> {
+  // The first page only has to fill the screen (about a dozen rows) with room to scroll: 50
+  // rows come back sooner than 200 (the home screen waits for them); later pages are bigger.
+  return query ? { limit: RECENT_LIMIT, search: query } : { limit: RECENT_LIMIT };
+}
 
 /**
  * The one renderer store. It receives the Api (zustand's dependency-injection pattern), so it
@@ -153,6 +169,8 @@ export function createAppStore(bridge: Api): AppStore {
   let writeQueue: Promise<unknown> = Promise.resolve();
   // Searches answer out of order when typed fast: only the latest one may fill the list.
   let searchSeq = 0;
+  /** The searchSeq of the page being fetched by loadMoreSessions (-1: none on its way). */
+  let pageOnItsWay = -1;
   // Cycles whose timer this window started or resumed: any other running timer was left by a
   // window that closed, and the screen asks about it rather than counting on silently.
   const liveCycles = new Set<string>();
@@ -248,6 +266,7 @@ export function createAppStore(bridge: Api): AppStore {
       ruleConfig: null,
       route: { name: 'home' },
       sessions: null,
+      sessionsComplete: false,
       patients: null,
       patientView: null,
       sessionDoc: null,
@@ -379,12 +398,12 @@ export function createAppStore(bridge: Api): AppStore {
           const query = get().sessionQuery.trim();
           const seq = ++searchSeq;
           const [sessions, patients] = await Promise.all([
-            api.listSessions(query ? { limit: RECENT_LIMIT, search: query } : { limit: RECENT_LIMIT }),
+            api.listSessions(listRequest(query)),
             api.listPatients({ limit: RECENT_LIMIT }),
           ]);
           const latest = seq === searchSeq; // else a search typed meanwhile fills the list
           set({
-            ...(latest ? { sessions: sessions.ok ? sessions.data : [] } : {}),
+            ...(latest ? { sessions: sessions.ok ? sessions.data : [], sessionsComplete: !sessions.ok || !!query || sessions.data.length < RECENT_LIMIT } : {}),
             patients: patients.ok ? patients.data : [],
             loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
           });
@@ -457,10 +476,27 @@ export function createAppStore(bridge: Api): AppStore {
         set({ sessionQuery: query });
         const text = query.trim().slice(0, 100);
         const seq = ++searchSeq;
-        const r = await api.listSessions(text ? { limit: RECENT_LIMIT, search: text } : { limit: RECENT_LIMIT });
+        const r = await api.listSessions(listRequest(text));
         if (seq !== searchSeq) return; // a newer search is on its way
-        if (r.ok) set({ sessions: r.data, loadError: null });
+        if (r.ok) set({ sessions: r.data, sessionsComplete: !!text || r.data.length < RECENT_LIMIT, loadError: null });
         else set({ loadError: r.error });
+      },
+
+      async loadMoreSessions() {
+        const { sessions, sessionsComplete } = get();
+        const last = sessions?.at(-1);
+        if (!sessions || !last || sessionsComplete || pageOnItsWay === searchSeq) return;
+        const seq = searchSeq;
+        pageOnItsWay = seq;
+        try {
+          const r = await api.listSessions({ limit: SESSION_PAGE, after: { startedAt: last.startedAt, id: last.id } });
+          // A search or a reload since replaced the list this page would extend.
+          if (seq !== searchSeq || get().sessions !== sessions) return;
+          if (r.ok) set({ sessions: [...sessions, ...r.data], sessionsComplete: r.data.length < SESSION_PAGE });
+          else set({ loadError: r.error });
+        } finally {
+          if (pageOnItsWay === seq) pageOnItsWay = -1;
+        }
       },
 
       setAckName(sessionId, name) {
@@ -517,6 +553,7 @@ export function createAppStore(bridge: Api): AppStore {
 /** What a signed-out window forgets: every record it was showing. */
 const CLEARED_SCREENS = {
   sessions: null,
+  sessionsComplete: false,
   patients: null,
   patientView: null,
   sessionDoc: null,

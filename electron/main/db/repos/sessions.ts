@@ -1,5 +1,5 @@
 import type { Patient, Session, SessionDocument } from '../../../../shared/domain/model';
-import type { SessionListItem } from '../../../../shared/ipc/contract';
+import type { SessionCursor, SessionListItem } from '../../../../shared/ipc/contract';
 import type { DB } from '../types';
 import { stmt } from '../statements';
 import { getRow, insertRow, listRows } from './entities';
@@ -72,8 +72,17 @@ export const LIST_RECENT_SESSIONS_SQL = `${SESSION_LIST_SELECT_SQL} ORDER BY s.s
 export const LIST_PATIENT_SESSIONS_SQL = `${SESSION_LIST_SELECT_SQL} WHERE s.patient_id = ? ORDER BY s.started_at DESC, s.id`;
 export const ENTERED_IN_ERROR_REASON_SQL = 'SELECT reason FROM entered_in_error WHERE session_id = ?';
 
-export function listRecentSessions(db: DB, limit: number): SessionListItem[] {
-  return (stmt(db, LIST_RECENT_SESSIONS_SQL).all(limit) as ListRow[]).map(toListItem);
+// The next page after a cursor (keyset, not OFFSET: page 500 costs what page 1 costs).
+// The order is started_at DESC, id ASC, so "after" means an earlier start, or the same start
+// and a greater id. The plain "started_at <= ?" is there for the index: it bounds the walk of
+// session_started_at, which an OR alone would not (tests/db/queryPlans.test.ts).
+export const LIST_SESSIONS_AFTER_SQL = `${SESSION_LIST_SELECT_SQL}
+  WHERE s.started_at <= @startedAt AND (s.started_at < @startedAt OR s.id > @id)
+  ORDER BY s.started_at DESC, s.id LIMIT @limit`;
+
+export function listRecentSessions(db: DB, limit: number, after?: SessionCursor): SessionListItem[] {
+  const rows = after ? stmt(db, LIST_SESSIONS_AFTER_SQL).all({ ...after, limit }) : stmt(db, LIST_RECENT_SESSIONS_SQL).all(limit);
+  return (rows as ListRow[]).map(toListItem);
 }
 
 export function listSessionsForPatient(db: DB, patientId: string): SessionListItem[] {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
-import { SESSION_STATUS_LABELS } from '../../../../shared/domain/valueSets';
 import { navigate } from '../../lib/navigate';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
-import { formatDate, formatDateTime } from '../../../../shared/domain/parse';
+import { formatDate } from '../../../../shared/domain/parse';
+import { SessionList } from './SessionList';
 import { patientName } from '../../lib/patientName';
 import { NoteSearch } from './NoteSearch';
 
@@ -11,6 +11,8 @@ const SEARCH_AFTER_MS = 250;
 
 export function HomeScreen() {
   const sessions = useApp((s) => s.sessions);
+  const complete = useApp((s) => s.sessionsComplete);
+  const loadMore = useApp((s) => s.loadMoreSessions);
   const patients = useApp((s) => s.patients);
   const createPatient = useApp((s) => s.createPatient);
   const query = useApp((s) => s.sessionQuery);
@@ -86,36 +88,13 @@ export function HomeScreen() {
         ) : sessions.length === 0 ? (
           <p className="empty">No sessions yet. Choose a patient (or add a new one) and press “Start session”.</p>
         ) : (
-          <table className="list" aria-label={searching ? 'Sessions found' : 'Recent sessions'}>
-            <thead>
-              <tr>
-                <th scope="col">Started</th>
-                <th scope="col">Patient</th>
-                <th scope="col">NHS number</th>
-                <th scope="col">Targets</th>
-                <th scope="col">Cycles</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.map((s) => (
-                <tr key={s.id}>
-                  <td className="nowrap">
-                    <a href={`#/session/${s.id}`} className="row-link">
-                      {formatDateTime(s.startedAt)}
-                    </a>
-                  </td>
-                  <td>{patientName(s.familyName, s.givenName)}</td>
-                  <td className="nowrap">{formatNhsNumber(s.nhsNumber) || '—'}</td>
-                  <td className="num">{s.targetCount}</td>
-                  <td className="num">{s.cycleCount}</td>
-                  <td>
-                    <span className="badge">{SESSION_STATUS_LABELS[s.status]}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <SessionList
+            key={searching ? `found:${query}` : 'all'}
+            label={searching ? 'Sessions found' : 'Recent sessions'}
+            sessions={sessions}
+            complete={complete}
+            onNearEnd={loadMore}
+          />
         )}
       </section>
 
