@@ -387,8 +387,10 @@ export function createAppStore(bridge: Api): AppStore {
       },
 
       async boot() {
-        const r = await api.getStartupStatus({});
-        if (r.ok && r.data.state === 'ready') await get().acceptAuth(await api.getAuthState({}));
+        // Both questions at once: each is a round trip to the main process and the first screen
+        // waits for both (the sign-in state is ignored unless the database opened).
+        const [r, auth] = await Promise.all([api.getStartupStatus({}), api.getAuthState({})]);
+        if (r.ok && r.data.state === 'ready') await get().acceptAuth(auth);
         set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
       },
 
