@@ -7,7 +7,7 @@ export function AccountMenu() {
   if (!user) return null;
   return (
     <div className="account-menu" aria-label="Signed in">
-      <span className="account-name" data-testid="signed-in-as">
+      <span className="account-name" data-testid="signed-in-as" title={user.role === 'admin' ? `${user.displayName} (administrator)` : user.displayName}>
         {user.displayName}
         {user.role === 'admin' ? <span className="muted small"> (administrator)</span> : null}
       </span>
