@@ -1,20 +1,34 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useApp } from './state/context';
 import { parseRoute } from './state/route';
 import { rememberScreen, startingHash } from './lib/lastScreen';
 import { SaveIndicator } from './components/SaveIndicator';
 import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
 import { HomeScreen } from './features/home/HomeScreen';
-import { PatientScreen } from './features/patient/PatientScreen';
-import { SessionScreen } from './features/session/SessionScreen';
-import { SettingsScreen } from './features/settings/SettingsScreen';
-import { BulkExportScreen } from './features/export/BulkExportScreen';
 import { FirstRunScreen } from './features/auth/FirstRunScreen';
 import { SignInScreen } from './features/auth/SignInScreen';
 import { AccountMenu } from './features/auth/AccountMenu';
 import { useIdleLock } from './features/auth/useIdleLock';
 
 const STARTUP_RECHECK_MS = 5_000;
+
+// The screens after the first one are separate chunks: the window starts by parsing the home
+// screen's code only (the whole renderer in one file made the first screen wait for the session
+// screen, the rules, exports and settings). They are fetched once the first screen has its data
+// and the page is idle (preloadScreens), so they neither delay the first list nor keep a later
+// session waiting on a file.
+const loadPatientScreen = () => import('./features/patient/PatientScreen').then((m) => ({ default: m.PatientScreen }));
+const loadSessionScreen = () => import('./features/session/SessionScreen').then((m) => ({ default: m.SessionScreen }));
+const loadSettingsScreen = () => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }));
+const loadBulkExportScreen = () => import('./features/export/BulkExportScreen').then((m) => ({ default: m.BulkExportScreen }));
+const PatientScreen = lazy(loadPatientScreen);
+const SessionScreen = lazy(loadSessionScreen);
+const SettingsScreen = lazy(loadSettingsScreen);
+const BulkExportScreen = lazy(loadBulkExportScreen);
+
+function preloadScreens(): void {
+  for (const load of [loadSessionScreen, loadPatientScreen, loadSettingsScreen, loadBulkExportScreen]) void load();
+}
 
 export function App() {
   const startup = useApp((s) => s.startup);
@@ -35,16 +49,22 @@ export function App() {
 
   useEffect(() => {
     if (startup.state !== 'ready' || !signedIn) return;
+    let preload: number | null = null;
     const follow = () => {
       const route = parseRoute(window.location.hash);
       rememberScreen(route);
-      void showRoute(route);
+      void showRoute(route).then(() => {
+        if (preload === null) preload = window.requestIdleCallback(preloadScreens, { timeout: 2_000 });
+      });
     };
     const start = startingHash(window.location.hash);
     if (start !== window.location.hash) window.history.replaceState(null, '', start);
     follow();
     window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
+    return () => {
+      if (preload !== null) window.cancelIdleCallback(preload);
+      window.removeEventListener('hashchange', follow);
+    };
   }, [startup.state, signedIn, showRoute]);
 
   // Closing or reloading the window mid-typing: leaving the field saves it now rather than
@@ -90,10 +110,12 @@ export function App() {
         <AccountMenu />
       </header>
       {route.name === 'home' ? <HomeScreen /> : null}
-      {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
-      {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
-      {route.name === 'settings' ? <SettingsScreen /> : null}
-      {route.name === 'exports' ? <BulkExportScreen /> : null}
+      <Suspense fallback={<main className="screen"><p className="muted">Opening…</p></main>}>
+        {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
+        {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
+        {route.name === 'settings' ? <SettingsScreen /> : null}
+        {route.name === 'exports' ? <BulkExportScreen /> : null}
+      </Suspense>
       </div>
     </>
   );

@@ -250,9 +250,13 @@ export function createAppStore(bridge: Api): AppStore {
         // hidden under the lock screen, for whoever signs in next.
         set(signedOut ? { auth: result.data, ...CLEARED_SCREENS } : { auth: result.data });
         if (result.data.user && result.data.user.id !== wasUser) {
-          const [rc, ts] = await Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]);
-          if (rc.ok) set({ ruleConfig: rc.data });
-          if (ts.ok) set({ timerSettings: ts.data });
+          // Not awaited: the first screen's own requests go out at the same time (the home
+          // screen needs neither; both were a round trip in front of the first list). They are
+          // asked before any screen's record, so they arrive first.
+          void Promise.all([api.getRuleConfig({}), api.getTimerSettings({})]).then(([rc, ts]) => {
+            if (rc.ok) set({ ruleConfig: rc.data });
+            if (ts.ok) set({ timerSettings: ts.data });
+          });
           // An edit refused while the screen was locked: say so no longer once someone is signed in again.
           if (get().save.error?.code === 'SIGNED_OUT') set((s) => ({ save: { ...s.save, error: null } }));
         }
