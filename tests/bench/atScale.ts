@@ -66,6 +66,21 @@ export function benchAtScale(): Record<string, number> {
       searchName.push(timed(() => ok(ctx, 'listSessions', { limit: 50, search: names[i % names.length]! })));
       history.push(timed(() => ok(ctx, 'getTreatmentHistory', { patientId: patients[i % patients.length]! })));
     }
+    // One field of a draft's freeze cycle saved again and again, as the clinician types on the
+    // ten-thousandth day: the write, its audit entry (chained to the 200,000th) and the answer.
+    const draftCycle = db
+      .prepare(
+        `SELECT c.id FROM session s JOIN target t ON t.session_id = s.id JOIN freeze_cycle c ON c.target_id = t.id
+         WHERE s.version = 0 AND NOT EXISTS (SELECT 1 FROM entered_in_error e WHERE e.session_id = s.id) LIMIT 1`,
+      )
+      .pluck()
+      .get() as string | undefined;
+    if (!draftCycle) throw new Error('The synthetic clinic has no draft session with a freeze cycle to edit.');
+    const autosave: number[] = [];
+    for (let i = 0; i < 100 + REPS * 5; i++) {
+      const ms = timed(() => ok(ctx, 'saveFields', { entity: 'cycle', id: draftCycle, patch: { tipTempC: -60 - (i % 30) - 0.5 } }));
+      if (i >= 100) autosave.push(ms);
+    }
     const search = [...searchNhs, ...searchName];
     const figures = {
       scale_sessions: SESSIONS,
@@ -78,11 +93,14 @@ export function benchAtScale(): Record<string, number> {
       search_name_p99_ms: p(searchName, 99),
       history_p50_ms: p(history, 50),
       history_p99_ms: p(history, 99),
+      autosave_at_scale_p50_ms: p(autosave, 50),
+      autosave_at_scale_p99_ms: p(autosave, 99),
     };
     console.log(`\nAt ${SESSIONS} sessions (${figures.scale_db_gb} GB), ${REPS} requests each through dispatch, ms`);
     console.log(`list 50 most recent      p50 ${figures.list_recent_p50_ms.toFixed(3)}  p99 ${figures.list_recent_p99_ms.toFixed(3)}`);
     console.log(`search NHS / name        p99 ${figures.search_nhs_p99_ms.toFixed(3)} / ${figures.search_name_p99_ms.toFixed(3)}`);
     console.log(`patient history          p50 ${figures.history_p50_ms.toFixed(3)}  p99 ${figures.history_p99_ms.toFixed(3)}`);
+    console.log(`autosave (${autosave.length})         p50 ${figures.autosave_at_scale_p50_ms.toFixed(3)}  p99 ${figures.autosave_at_scale_p99_ms.toFixed(3)}`);
     return figures;
   } finally {
     closeContext(ctx);
