@@ -1,6 +1,6 @@
-// The slow half of a backup, run in the integrity worker (reliability.md R7): the copy written
-// by the backup API is made a single file, made durable, and checked in full. Seconds at
-// 100,000 sessions, so never on the main thread.
+// The second half of a backup, run in the integrity worker after copyDatabase.ts (reliability.md
+// R7): the copy written by the backup API is made a single file, made durable, and checked in
+// full. Seconds at 100,000 sessions, so never on the main thread.
 import Database from 'better-sqlite3';
 import type { BackupFileCheck } from '../../../shared/ipc/backupContract';
 import { fsyncFolder, fsyncPath } from '../db/open';

@@ -1,24 +1,29 @@
-// One online backup: SQLite's backup API copies the live database page by page between
-// event-loop turns (reliability.md §2.5: 132 ms and ~1 ms gaps at 100,000 sessions), so the
-// window stays responsive even when the folder is a slow network share. The copy is written
-// under a temporary name, made a single self-contained file (journal_mode DELETE: no -wal or
-// -shm beside it), fsynced with its folder, reopened read-only and checked in full
-// (integrity_check and foreign_key_check, reliability.md R7; record counts against the live
-// database when the copy finished); only then does it get its backup name, and only then are
-// older backups pruned. A copy that fails is never given a backup name: it is kept, the newest
-// one only, as <its name>.failed-check for IT (the backup API copies page for page, so a fresh
-// copy that fails usually means the database itself is damaged), and nothing is pruned.
-// Finishing and checking the copy (seconds at 100,000 sessions) runs in the integrity worker
-// (backup/finishBackupCopy.ts), so the window keeps answering throughout.
+// One online backup, all of its reading and writing in the integrity worker (reliability.md P2:
+// one backup-API step on the app's connection took 870 ms at 100,000 sessions). The worker
+// opens its own read-only connection and, in one read transaction (a WAL snapshot), takes the
+// record counts and copies the database page for page with SQLite's backup API
+// (backup/copyDatabase.ts); the app goes on writing meanwhile, and what it writes after the
+// snapshot goes into the next backup. VACUUM INTO was not chosen: it cannot run inside the
+// transaction that takes the counts, gives no progress, rebuilds every index (more CPU), and a
+// page-for-page copy that fails its check points at the database itself. The copy is written
+// under a temporary name (created owner-only first), made a single self-contained file
+// (journal_mode DELETE: no -wal or -shm beside it), fsynced with its folder, reopened read-only
+// and checked in full (integrity_check and foreign_key_check, reliability.md R7; record counts
+// against the snapshot's); only then does it get its backup name, and only then are older
+// backups pruned. A copy that fails is never given a backup name: it is kept, the newest one
+// only, as <its name>.failed-check for IT (a fresh page-for-page copy that fails usually means
+// the database itself is damaged), and nothing is pruned. The main thread only creates, renames
+// and prunes files, and reads the worker's percentage copied (a shared Int32Array) for the UI.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupFileCheck, BackupReason } from '../../../shared/ipc/backupContract';
 import type { DB } from '../db/types';
+import type { RecordCounts } from './recordCounts';
 import { fsyncFolder } from '../db/open';
 import { createNewOwnerOnlyFile, OWNER_ONLY_FILE_MODE, hasPosixModes } from '../db/ownerOnly';
 import { runInWorker } from '../integrity/runInWorker';
 import { backupFileName } from './backupName';
-import { countsText, recordCounts, sameCounts } from './recordCounts';
+import { countsText, sameCounts } from './recordCounts';
 import { backupsToPrune, type OffsetAt, type RotationPolicy } from './rotation';
 
 export interface RunBackupOptions {
@@ -30,18 +35,14 @@ export interface RunBackupOptions {
   /** Create the folder if missing: only for the default folder beside the database. A configured one (a network share) must exist, or the copy would land on the local disk of an unmounted share's mount point. */
   createFolder?: boolean;
   rotation?: RotationPolicy;
-  /** Called as pages are copied, 0-100. */
+  /** Called as pages are copied, 0-100 (read from the worker every PROGRESS_POLL_MS); 100 while the copy is checked. */
   onProgress?: (percent: number) => void;
   /**
    * Asked after the copy passed, before older backups are pruned: false keeps them all (the
    * app: the record database's own check after start has not passed, integrity/).
    */
   mayPrune?: () => Promise<boolean>;
-  /** Makes the copy one file, fsyncs it and checks it in full (default: in the integrity worker). */
-  finishCopy?: (file: string, folder: string) => Promise<BackupFileCheck>;
 }
-
-const finishInWorker = async (file: string, folder: string): Promise<BackupFileCheck> => (await runInWorker({ kind: 'finishBackupCopy', file, folder })).check;
 
 export interface BackupResult {
   file: string;
@@ -59,7 +60,24 @@ export interface BackupResult {
 /** Thrown when no copy could be written at all (folder missing, not writable, disk full). */
 export class BackupError extends Error {}
 
-const PAGES_PER_STEP = 1_000;
+const PROGRESS_POLL_MS = 100;
+
+/** The worker's copy, finishing and check; `onProgress` gets the percentage copied as it changes. */
+async function copyInWorker(source: string, file: string, folder: string, onProgress?: (percent: number) => void): Promise<{ counts: RecordCounts; check: BackupFileCheck }> {
+  const progress = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+  const percent = new Int32Array(progress);
+  let shown = -1;
+  const show = () => {
+    const now = Atomics.load(percent, 0);
+    if (now !== shown) onProgress?.((shown = now));
+  };
+  const poll = setInterval(show, PROGRESS_POLL_MS);
+  try {
+    return await runInWorker({ kind: 'backupCopy', source, file, folder, progress });
+  } finally {
+    clearInterval(poll);
+  }
+}
 
 export async function runBackup(db: DB, options: RunBackupOptions): Promise<BackupResult> {
   const { folder, reason } = options;
@@ -67,30 +85,15 @@ export async function runBackup(db: DB, options: RunBackupOptions): Promise<Back
   if (options.createFolder) fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
   else if (!isFolder(folder)) throw new BackupError(`The backup folder ${folder} cannot be reached (a network share may be disconnected). Nothing was backed up; check the folder in Settings → Backups.`);
 
+  if (db.memory) throw new BackupError('An in-memory database has no file to back up.');
+  const source = path.resolve(db.name);
   const temp = path.join(folder, `.cryolog-backup-${process.pid}-${at.getTime()}.partial`);
-  let live;
-  try {
-    createNewOwnerOnlyFile(temp);
-    await db.backup(temp, {
-      progress: ({ totalPages, remainingPages }) => {
-        options.onProgress?.(totalPages === 0 ? 100 : Math.floor(((totalPages - remainingPages) / totalPages) * 100));
-        return PAGES_PER_STEP;
-      },
-    });
-    // Same tick as the last page: the counts the copy must hold (writes from this connection
-    // during the copy are carried into it). Kept here, not in the worker, because no other
-    // moment has the copy's counts; count(*) walks the smallest index: about 1 ms at 100,000
-    // sessions (0.2 ms at 20,000, warm).
-    live = recordCounts(db);
-    options.onProgress?.(100);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw new BackupError(`The backup could not be written to ${folder} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });
-  }
-
+  let live: RecordCounts;
   let check: BackupFileCheck;
   try {
-    check = await (options.finishCopy ?? finishInWorker)(temp, folder);
+    createNewOwnerOnlyFile(temp);
+    ({ counts: live, check } = await copyInWorker(source, temp, folder, options.onProgress));
+    options.onProgress?.(100);
   } catch (error) {
     fs.rmSync(temp, { force: true });
     throw new BackupError(`The backup could not be written to ${folder} (${error instanceof Error ? error.message : String(error)}).`, { cause: error });

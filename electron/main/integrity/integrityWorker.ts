@@ -1,18 +1,21 @@
 // The worker thread that reads whole database files, so the main process (the window's every
-// request) never waits on them: the start's quick_check of the record, and a new backup copy's
-// finishing (journal mode, fsync) and full check. One job per worker; it answers once and ends.
+// request) never waits on them: the start's quick_check of the record, and a backup (the copy
+// itself, its finishing and its full check). One job per worker; it answers once and ends.
 // Started by runInWorker.ts; built as its own entry (electron.config.ts: out/main/integrityWorker.js).
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { copyDatabase } from '../backup/copyDatabase';
 import { finishBackupCopy } from '../backup/finishBackupCopy';
 import type { WorkerAnswer, WorkerJob } from './workerJobs';
 
-function run(job: WorkerJob): WorkerAnswer {
+async function run(job: WorkerJob): Promise<WorkerAnswer> {
   switch (job.kind) {
     case 'quickCheck':
       return { kind: 'quickCheck', problems: quickCheckProblems(job.file) };
-    case 'finishBackupCopy':
-      return { kind: 'finishBackupCopy', check: finishBackupCopy(job.file, job.folder) };
+    case 'backupCopy': {
+      const counts = await copyDatabase(job.source, job.file, job.progress && new Int32Array(job.progress));
+      return { kind: 'backupCopy', counts, check: finishBackupCopy(job.file, job.folder) };
+    }
   }
 }
 
@@ -30,8 +33,7 @@ function quickCheckProblems(file: string): string[] {
   }
 }
 
-try {
-  parentPort?.postMessage({ ok: true, answer: run(workerData as WorkerJob) });
-} catch (error) {
-  parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), code: (error as { code?: unknown }).code });
-}
+run(workerData as WorkerJob).then(
+  (answer) => parentPort?.postMessage({ ok: true, answer }),
+  (error: unknown) => parentPort?.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error), code: (error as { code?: unknown }).code }),
+);
