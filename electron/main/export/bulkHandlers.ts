@@ -7,13 +7,11 @@
 import path from 'node:path';
 import type { Handler } from '../handlers/index';
 import type { Ctx } from '../context';
-import type { DB } from '../db/types';
 import { localNow, requireDb } from '../handlers/db';
 import { AppError } from '../ipc/appError';
 import { checkBulkRange, sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancelBulkJob, publishBulkPart, type BulkJob, type BulkResult } from './bulk';
 import { bulkSource } from './bulkSources';
 import { runBulkCsvInWorker, type BulkCsvWorkerHandle } from './runBulkCsvInWorker';
-import { lockedSessionCsvRows } from './lockedCsvRows';
 import { readExportSettings } from './exportSettings';
 import { recordExport } from './exportLog';
 import { writeFailure, checkFolder, exportFileMode, freeName } from './atomicWrite';
