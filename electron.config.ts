@@ -35,6 +35,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           integrityWorker: resolve('electron/main/integrity/integrityWorker.ts'),
+          // bulkCsvWorker: the bulk CSV export, off the main thread (export/runBulkCsvInWorker.ts).
+          bulkCsvWorker: resolve('electron/main/export/bulkCsvWorker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

@@ -1,8 +1,10 @@
 // Bulk CSV export of the whole synthetic clinic (issue 7: "a CSV of all 100,000 sessions in
 // under 10 s, with a progress bar and the window still responsive"). Driven exactly as the
-// window drives it: startBulkExport, then stepBulkExport through dispatch until finished, with
-// the event loop free between steps (setImmediate), so monitorEventLoopDelay sees what a list
-// request or an autosave arriving mid-export would wait for.
+// window drives it: startBulkExport, then stepBulkExport through dispatch until finished (the
+// CSV runs in a worker thread; a poll that finds no progress waits 50 ms, as the window does).
+// main_block_bulk_ms: the longer of monitorEventLoopDelay's maximum and the longest gap beyond
+// its period of a 10 ms setInterval on the main thread, i.e. what a list request or an
+// autosave arriving mid-export would wait for.
 //
 // The floor beside it: how fast better-sqlite3 merely reads the columns the CSV needs (raw
 // arrays, one pass), and how fast this disk takes the same number of bytes (one write + fsync).
@@ -26,7 +28,8 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const TICK_MS = 10;
 
 /** Reads every column the CSV takes, for every cycle of every session in range: nothing else. */
 function readFloorMs(ctx: Ctx): { ms: number; rows: number } {
@@ -74,18 +77,27 @@ export async function benchBulkCsv(): Promise<Record<string, number>> {
     const loop = monitorEventLoopDelay({ resolution: 1 });
     const steps: number[] = [];
     let polls = 0;
+    let lastTick = performance.now();
+    let longestGap = 0;
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - lastTick - TICK_MS);
+      lastTick = now;
+    }, TICK_MS);
     const t0 = performance.now();
     loop.enable();
     const started = call(ctx, 'startBulkExport', { range: span, format: 'csv', destination: 'save-dialog' });
     if (!started) throw new Error('startBulkExport: no file chosen');
     let progress = started;
     while (!progress.finished) {
-      await nextTurn();
+      const before = progress.done;
       const t = performance.now();
       progress = call(ctx, 'stepBulkExport', { jobId: started.jobId });
       steps.push(performance.now() - t);
       polls++;
+      await wait(progress.done === before && !progress.finished ? 50 : 0);
     }
+    clearInterval(ticker);
     loop.disable();
     const totalS = (performance.now() - t0) / 1000;
     const result = progress.result!;
@@ -100,7 +112,7 @@ export async function benchBulkCsv(): Promise<Record<string, number>> {
       export_bulk_csv_mb: Math.round(mb * 10) / 10,
       export_bulk_csv_steps: polls,
       bulk_step_max_ms: Math.round(Math.max(...steps) * 10) / 10,
-      main_block_bulk_ms: Math.round((loop.max / 1e6) * 10) / 10,
+      main_block_bulk_ms: Math.round(Math.max(loop.max / 1e6, longestGap) * 10) / 10,
       export_bulk_csv_read_floor_s: Math.round(read.ms / 10) / 100,
       export_bulk_csv_write_floor_s: Math.round(writeMs / 10) / 100,
     };

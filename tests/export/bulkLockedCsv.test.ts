@@ -3,7 +3,7 @@
 // error, unsigned, patient-corrected-after-signing and hostile-text sessions it holds.
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Ctx } from '../../electron/main/context';
 import type { DB } from '../../electron/main/db/types';
 import { dispatch } from '../../electron/main/ipc/dispatch';
@@ -107,7 +107,7 @@ describe('bulk CSV: locked sessions read set-based', () => {
     expect(hostile.filter((id) => fast.has(id)).length).toBeGreaterThanOrEqual(4);
   });
 
-  it('reaches the total through the handler, and a cancel leaves no file', () => {
+  it('reaches the total through the handler, and a cancel leaves no file', async () => {
     const { ctx, db, range } = clinic();
     const dir = tempDir();
     ctx.chooseSavePath = (name) => path.join(dir, name);
@@ -115,7 +115,9 @@ describe('bulk CSV: locked sessions read set-based', () => {
 
     let p = call(ctx, 'startBulkExport', { range, format: 'csv', destination: 'save-dialog' })!;
     const seen: number[] = [];
+    // The CSV runs in a worker thread: let its messages in between polls, as the window does.
     while (!p.finished) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
       p = call(ctx, 'stepBulkExport', { jobId: p.jobId });
       seen.push(p.done);
     }
@@ -127,7 +129,8 @@ describe('bulk CSV: locked sessions read set-based', () => {
     const again = call(ctx, 'startBulkExport', { range, format: 'csv', destination: 'save-dialog' })!;
     call(ctx, 'stepBulkExport', { jobId: again.jobId });
     expect(call(ctx, 'cancelBulkExport', { jobId: again.jobId })).toEqual({ cancelled: true });
-    expect(fs.readdirSync(dir)).toEqual([path.basename(p.result!.path)]);
+    // The part file goes once the worker has stopped.
+    await vi.waitFor(() => expect(fs.readdirSync(dir)).toEqual([path.basename(p.result!.path)]));
   });
 
   it('a job cancelled mid-way removes its part file', () => {

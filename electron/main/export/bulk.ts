@@ -31,9 +31,14 @@ function nextDay(date: string): string {
  * that the session_started_at index serves (`>= from` and `< the day after to`).
  */
 export function sessionsForBulkExport(db: DB, range: { from: string; to: string }): { sessionId: string; startedAt: string }[] {
+  checkBulkRange(range);
+  return stmt(db, BULK_SESSIONS_SQL).all({ from: range.from, toExclusive: nextDay(range.to) }) as { sessionId: string; startedAt: string }[];
+}
+
+/** Refuses a range that is not two dates, or runs backwards. */
+export function checkBulkRange(range: { from: string; to: string }): void {
   if (!ISO_DATE.test(range.from) || !ISO_DATE.test(range.to)) throw new RangeError('Give the range as two dates, YYYY-MM-DD.');
   if (range.from > range.to) throw new RangeError(`The range starts (${range.from}) after it ends (${range.to}).`);
-  return stmt(db, BULK_SESSIONS_SQL).all({ from: range.from, toExclusive: nextDay(range.to) }) as { sessionId: string; startedAt: string }[];
 }
 
 /** Exported for the test that checks the query plan uses the index. */
@@ -123,6 +128,11 @@ function assertRunning(job: BulkJob): void {
   if (job.state !== 'running') throw new Error(`The bulk export is ${job.state}; start a new one.`);
 }
 
+/** Where a job writes before the rename (a worker thread shares the process's pid, so the same name). */
+export function partFileOf(outFile: string): string {
+  return `${path.resolve(outFile)}.${process.pid}.part`;
+}
+
 /**
  * Opens the part file and writes the start of the output (the CSV header, with a UTF-8 BOM
  * unless `bom: false`; or "[" for JSON). A part file left by the same process is replaced.
@@ -138,7 +148,7 @@ export function startBulkJob(options: {
   mode?: number;
 }): BulkJob {
   const outFile = path.resolve(options.outFile);
-  const partFile = `${outFile}.${process.pid}.part`;
+  const partFile = partFileOf(outFile);
   const job: BulkJob = {
     format: options.format,
     outFile,
@@ -211,11 +221,15 @@ function progress(job: BulkJob): BulkProgress {
   return { done: job.next, total: job.sessionIds.length, skipped: job.skipped, finished: job.next >= job.sessionIds.length };
 }
 
+/** What a completed part file holds, before it is renamed (completeBulkPart). */
+export type BulkPartResult = Omit<BulkResult, 'file'> & { partFile: string; outFile: string };
+
 /**
- * Completes the output, fsyncs it and renames it to outFile (replacing a file of that name).
- * Every session must have been stepped through first.
+ * Completes the output and fsyncs it, leaving it at partFile: the half of finishing that a
+ * worker thread does, so the main process only renames (publishBulkPart). Every session must
+ * have been stepped through first.
  */
-export function finishBulkJob(job: BulkJob): BulkResult {
+export function completeBulkPart(job: BulkJob): BulkPartResult {
   assertRunning(job);
   if (!progress(job).finished) throw new Error(`The bulk export has ${job.sessionIds.length - job.next} session(s) still to export; step it to the end first.`);
   guarded(job, () => {
@@ -223,11 +237,30 @@ export function finishBulkJob(job: BulkJob): BulkResult {
     fs.fsyncSync(job.fd!);
     fs.closeSync(job.fd!);
     job.fd = null;
-    fs.renameSync(job.partFile, job.outFile);
   });
-  syncDirectory(path.dirname(job.outFile));
   job.state = 'finished';
-  return { file: job.outFile, bytes: job.bytes, sha256: job.hash.digest('hex'), sessions: job.sessions, skipped: job.skipped, rows: job.rows };
+  return { partFile: job.partFile, outFile: job.outFile, bytes: job.bytes, sha256: job.hash.digest('hex'), sessions: job.sessions, skipped: job.skipped, rows: job.rows };
+}
+
+/** Renames a completed, fsynced part file to its output name (replacing a file of that name); a failure removes the part file. */
+export function publishBulkPart(part: BulkPartResult): BulkResult {
+  try {
+    fs.renameSync(part.partFile, part.outFile);
+  } catch (error) {
+    fs.rmSync(part.partFile, { force: true });
+    throw error;
+  }
+  syncDirectory(path.dirname(part.outFile));
+  const { partFile: _part, outFile, ...counts } = part;
+  return { file: outFile, ...counts };
+}
+
+/**
+ * Completes the output, fsyncs it and renames it to outFile (replacing a file of that name).
+ * Every session must have been stepped through first.
+ */
+export function finishBulkJob(job: BulkJob): BulkResult {
+  return publishBulkPart(completeBulkPart(job));
 }
 
 /** Stops the job and removes its part file; nothing is left at outFile. Safe to call twice. */

@@ -1,20 +1,21 @@
-// Bulk export of a date range (CSV or JSON) as a job the window drives step by step: each step
-// exports a few sessions and answers with the progress, so the window shows a progress bar and
-// the main process never blocks for long. The file appears, whole, only when the job finishes.
+// Bulk export of a date range (CSV or JSON) as a job the window polls: each stepBulkExport answers
+// with the progress, so the window shows a progress bar and the main process never blocks for
+// long. CSV runs in a worker thread (runBulkCsvInWorker.ts): a step only reads its progress.
+// JSON runs here, a few sessions per step (its per-session documents are stamped with the clock
+// of the moment, and it is rarely asked for the whole clinic). The file appears, whole, only when
+// the job finishes: renamed and recorded here, in the main process, whichever ran it.
 import path from 'node:path';
 import type { Handler } from '../handlers/index';
 import type { Ctx } from '../context';
-import type { DB } from '../db/types';
 import { localNow, requireDb } from '../handlers/db';
 import { AppError } from '../ipc/appError';
-import { sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancelBulkJob, type BulkJob } from './bulk';
-import { loadExportSource } from './sources';
-import { lockedSessionCsvRows } from './lockedCsvRows';
+import { checkBulkRange, sessionsForBulkExport, startBulkJob, stepBulkJob, finishBulkJob, cancelBulkJob, publishBulkPart, type BulkJob, type BulkResult } from './bulk';
+import { bulkSource } from './bulkSources';
+import { runBulkCsvInWorker, type BulkCsvWorkerHandle } from './runBulkCsvInWorker';
 import { readExportSettings } from './exportSettings';
 import { recordExport } from './exportLog';
 import { writeFailure, checkFolder, exportFileMode, freeName } from './atomicWrite';
 import type { BulkFormat } from '../../../shared/export/formats';
-import type { ExportSource } from '../../../shared/export/source';
 import type { BulkProgress } from '../../../shared/ipc/exportsContract';
 
 /**
@@ -27,7 +28,9 @@ const SESSIONS_PER_STEP = 5_000;
 const STEP_BUDGET_MS = 15;
 
 interface RunningJob {
-  job: BulkJob;
+  /** In process (JSON), or in a worker thread (CSV). */
+  job: { inProcess: BulkJob } | { worker: BulkCsvWorkerHandle };
+  outFile: string;
   format: BulkFormat;
   range: { from: string; to: string };
   destination: string;
@@ -35,15 +38,7 @@ interface RunningJob {
 const jobs = new WeakMap<Ctx, Map<string, RunningJob>>();
 const jobsOf = (ctx: Ctx) => jobs.get(ctx) ?? jobs.set(ctx, new Map()).get(ctx)!;
 
-/** A signed session's latest version for a bulk file; one that cannot be exported is skipped. */
-export function bulkSource(ctx: Ctx, db: DB, sessionId: string, format: BulkFormat): ExportSource | null {
-  try {
-    return loadExportSource(ctx, db, { sessionId, format });
-  } catch (error) {
-    if (error instanceof AppError) return null;
-    throw error;
-  }
-}
+export { bulkSource };
 
 export function bulkFileName(range: { from: string; to: string }, format: BulkFormat): string {
   return `cryolog_${range.from}_to_${range.to}.${format}`;
@@ -51,6 +46,12 @@ export function bulkFileName(range: { from: string; to: string }, format: BulkFo
 
 function progressOf(jobId: string, done: number, total: number, result: BulkProgress['result']): BulkProgress {
   return { jobId, done, total, finished: result !== null, result };
+}
+
+/** Stops a job and removes its part file (a worker's once it has stopped: it cannot write after). */
+function stopJob(running: RunningJob): void {
+  if ('inProcess' in running.job) cancelBulkJob(running.job.inProcess);
+  else void running.job.worker.cancel();
 }
 
 type BulkChannel = 'startBulkExport' | 'stepBulkExport' | 'cancelBulkExport';
@@ -72,24 +73,28 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
       checkFolder(path.dirname(chosen));
       outFile = chosen;
     }
-    const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
-    let job: BulkJob;
+    checkBulkRange(range);
+    let job: RunningJob['job'];
+    let total = 0;
     try {
-      job = startBulkJob({
-        format,
-        sessionIds,
-        outFile,
-        loadSource: (id) => bulkSource(ctx, db, id, format),
-        lockedCsvRows: (ids) => lockedSessionCsvRows(db, ids),
-        bom: settings.csvByteOrderMark,
-        mode: exportFileMode(destination),
-      });
+      if (format === 'csv') {
+        const now = ctx.clock.now();
+        const workerJob = { dbFile: ctx.dbPath, range, outFile, bom: settings.csvByteOrderMark, mode: exportFileMode(destination), appVersion: ctx.appVersion, now: now.toISOString(), offsetMinutes: ctx.clock.offsetMinutes(now) };
+        // The worker reads the session list itself, from the same snapshot as the rows; its total comes with the first progress.
+        job = { worker: runBulkCsvInWorker(workerJob, (m) => ctx.log.error(m)) };
+      } else {
+        const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
+        total = sessionIds.length;
+        job = {
+          inProcess: startBulkJob({ format, sessionIds, outFile, loadSource: (id) => bulkSource(ctx, db, id, format), bom: settings.csvByteOrderMark, mode: exportFileMode(destination) }),
+        };
+      }
     } catch (error) {
       throw writeFailure(path.dirname(outFile), error);
     }
     const jobId = ctx.newId();
-    jobsOf(ctx).set(jobId, { job, format, range, destination });
-    return progressOf(jobId, 0, sessionIds.length, null);
+    jobsOf(ctx).set(jobId, { job, outFile, format, range, destination });
+    return progressOf(jobId, 0, total, null);
   },
 
   stepBulkExport: (ctx, { jobId }) => {
@@ -97,9 +102,17 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
     const running = jobsOf(ctx).get(jobId);
     if (!running) throw new AppError('NOT_FOUND', 'That export is no longer running (CryoLog was restarted, or it was cancelled). Start it again.');
     try {
-      const step = stepBulkJob(running.job, SESSIONS_PER_STEP, STEP_BUDGET_MS);
-      if (!step.finished) return progressOf(jobId, step.done, step.total, null);
-      const result = finishBulkJob(running.job);
+      let result: BulkResult;
+      if ('inProcess' in running.job) {
+        const step = stepBulkJob(running.job.inProcess, SESSIONS_PER_STEP, STEP_BUDGET_MS);
+        if (!step.finished) return progressOf(jobId, step.done, step.total, null);
+        result = finishBulkJob(running.job.inProcess);
+      } else {
+        const status = running.job.worker.status();
+        if (status.state === 'running') return progressOf(jobId, status.done, status.total, null);
+        if (status.state === 'failed') throw status.error;
+        result = publishBulkPart(status.part);
+      }
       jobsOf(ctx).delete(jobId);
       const at = localNow(ctx);
       db.transaction(() =>
@@ -114,18 +127,19 @@ export const bulkHandlers: { [C in BulkChannel]: Handler<C> } = {
           sha256: result.sha256,
         }),
       )();
-      return progressOf(jobId, step.total, step.total, { path: result.file, bytes: result.bytes, sha256: result.sha256, sessions: result.sessions, rows: result.rows });
+      const total = result.sessions + result.skipped;
+      return progressOf(jobId, total, total, { path: result.file, bytes: result.bytes, sha256: result.sha256, sessions: result.sessions, rows: result.rows });
     } catch (error) {
-      cancelBulkJob(running.job);
+      stopJob(running);
       jobsOf(ctx).delete(jobId);
-      throw writeFailure(path.dirname(running.job.outFile), error);
+      throw writeFailure(path.dirname(running.outFile), error);
     }
   },
 
   cancelBulkExport: (ctx, { jobId }) => {
     const running = jobsOf(ctx).get(jobId);
     if (!running) return { cancelled: false };
-    cancelBulkJob(running.job);
+    stopJob(running);
     jobsOf(ctx).delete(jobId);
     return { cancelled: true };
   },

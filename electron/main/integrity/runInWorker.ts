@@ -1,4 +1,5 @@
-// Starts the integrity worker for one job and turns its one message into a promise.
+// Starts the integrity worker for one job and turns its one message into a promise; startWorker
+// also starts the bulk CSV export's worker (export/runBulkCsvInWorker.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -20,7 +21,7 @@ export class WorkerJobError extends Error {
 export function runInWorker<J extends WorkerJob>(job: J): Promise<AnswerOf<J['kind']>> {
   return new Promise((resolve, reject) => {
     let settled = false;
-    const worker = startWorker(job);
+    const worker = startWorker('integrityWorker', job);
     worker.once('message', (message: WorkerMessage) => {
       settled = true;
       if (message.ok) resolve(message.answer as AnswerOf<J['kind']>);
@@ -37,18 +38,21 @@ export function runInWorker<J extends WorkerJob>(job: J): Promise<AnswerOf<J['ki
 }
 
 /**
- * Built (electron-vite): integrityWorker.js is its own entry in out/main, and this module sits
- * in out/main or out/main/chunks. From source (vitest, tsx): integrityWorker.ts beside this
- * file, run through tsx's require hook, since the worker imports TypeScript modules.
+ * Starts a worker entry by name (integrityWorker, bulkCsvWorker). Built (electron-vite): each
+ * entry is its own file in out/main, and this module sits in out/main or out/main/chunks. From
+ * source (vitest, tsx): `<entry>.ts` in its folder, run through tsx's require hook, since the
+ * worker imports TypeScript modules.
  */
-function startWorker(job: WorkerJob): Worker {
+const ENTRY_SOURCES = { integrityWorker: '.', bulkCsvWorker: '../export' } as const;
+
+export function startWorker(entry: keyof typeof ENTRY_SOURCES, workerData: unknown): Worker {
   // __dirname, not import.meta: Playwright's loader and the built main bundle are CommonJS
   // (vitest and tsx define it too).
   const here = __dirname;
-  for (const built of [path.join(here, 'integrityWorker.js'), path.join(here, '..', 'integrityWorker.js')]) {
-    if (fs.existsSync(built)) return new Worker(built, { workerData: job });
+  for (const built of [path.join(here, `${entry}.js`), path.join(here, '..', `${entry}.js`)]) {
+    if (fs.existsSync(built)) return new Worker(built, { workerData });
   }
-  const source = path.join(here, 'integrityWorker.ts');
+  const source = path.join(here, ENTRY_SOURCES[entry], `${entry}.ts`);
   const tsx = createRequire(__filename).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData: job });
+  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }

@@ -47,8 +47,11 @@ export function BulkExportScreen() {
         }
         const step = await api.stepBulkExport({ jobId: p.jobId });
         if (!step.ok) return setMessage({ error: true, text: step.error.message });
+        // A CSV runs in a worker and a step only reads its progress: wait a little rather than ask again at once.
+        const moved = step.data.done !== p.done || step.data.finished;
         p = step.data;
         setProgress(p);
+        if (!moved) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       const r = p.result!;
       setMessage({
