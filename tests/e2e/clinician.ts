@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { test as base, RENDERER_DIR, type Fixtures } from './fixtures';
 import { TEST_ADMIN } from '../helpers/testClinician';
+import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { startHost } from '../host/server';
 import type { Clock } from '../../electron/main/context';
 
@@ -26,6 +27,7 @@ export const testAt = (startIso: string, account: Fixtures['account'] = TEST_ADM
       const saveDialogFolder = path.join(dbDir, 'saved');
       fs.mkdirSync(saveDialogFolder, { recursive: true });
       const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e', clock: clockFrom(startIso), saveDialogFolder });
+      await integritySettled(host.ctx); // as in fixtures.ts: tests start once the start's check has answered
       await use(host);
       await host.close();
     },

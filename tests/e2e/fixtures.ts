@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startHost, type Host } from '../host/server';
+import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Req } from '../../shared/ipc/contract';
 import { TEST_ADMIN } from '../helpers/testClinician';
@@ -34,6 +35,10 @@ export const test = base.extend<Fixtures>({
     const saveDialogFolder = path.join(dbDir, 'saved');
     fs.mkdirSync(saveDialogFolder);
     const host = await startHost({ dbPath: path.join(dbDir, 'cryolog.sqlite'), rendererDir: RENDERER_DIR, appVersion: 'e2e', saveDialogFolder });
+    // As the app, the host checks the file in a worker after it opens; until then signing and
+    // exports are held (tests/integrity covers that). A test that signs through dispatch at once
+    // starts after the check, as a clinician, who signs minutes after start, always does.
+    await integritySettled(host.ctx);
     await use(host);
     await host.close();
   },
