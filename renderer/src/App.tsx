@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
+import { lazyScreen } from './lib/lazyScreen';
 import { useApp } from './state/context';
 import { parseRoute } from './state/route';
 import { rememberScreen, startingHash } from './lib/lastScreen';
@@ -16,18 +17,18 @@ const STARTUP_RECHECK_MS = 5_000;
 // screen's code only (the whole renderer in one file made the first screen wait for the session
 // screen, the rules, exports and settings). They are fetched once the first screen has its data
 // and the page is idle (preloadScreens), so they neither delay the first list nor keep a later
-// session waiting on a file.
-const loadPatientScreen = () => import('./features/patient/PatientScreen').then((m) => ({ default: m.PatientScreen }));
-const loadSessionScreen = () => import('./features/session/SessionScreen').then((m) => ({ default: m.SessionScreen }));
-const loadSettingsScreen = () => import('./features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen }));
-const loadBulkExportScreen = () => import('./features/export/BulkExportScreen').then((m) => ({ default: m.BulkExportScreen }));
-const PatientScreen = lazy(loadPatientScreen);
-const SessionScreen = lazy(loadSessionScreen);
-const SettingsScreen = lazy(loadSettingsScreen);
-const BulkExportScreen = lazy(loadBulkExportScreen);
+// session waiting on a file (lib/lazyScreen.tsx).
+const patientScreen = lazyScreen(() => import('./features/patient/PatientScreen').then((m) => m.PatientScreen));
+const sessionScreen = lazyScreen(() => import('./features/session/SessionScreen').then((m) => m.SessionScreen));
+const settingsScreen = lazyScreen(() => import('./features/settings/SettingsScreen').then((m) => m.SettingsScreen));
+const bulkExportScreen = lazyScreen(() => import('./features/export/BulkExportScreen').then((m) => m.BulkExportScreen));
+const PatientScreen = patientScreen.Screen;
+const SessionScreen = sessionScreen.Screen;
+const SettingsScreen = settingsScreen.Screen;
+const BulkExportScreen = bulkExportScreen.Screen;
 
 function preloadScreens(): void {
-  for (const load of [loadSessionScreen, loadPatientScreen, loadSettingsScreen, loadBulkExportScreen]) void load();
+  for (const screen of [sessionScreen, patientScreen, settingsScreen, bulkExportScreen]) void screen.preload().catch(() => undefined);
 }
 
 export function App() {
@@ -110,12 +111,10 @@ export function App() {
         <AccountMenu />
       </header>
       {route.name === 'home' ? <HomeScreen /> : null}
-      <Suspense fallback={<main className="screen"><p className="muted">Opening…</p></main>}>
-        {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
-        {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
-        {route.name === 'settings' ? <SettingsScreen /> : null}
-        {route.name === 'exports' ? <BulkExportScreen /> : null}
-      </Suspense>
+      {route.name === 'patient' ? <PatientScreen id={route.id} /> : null}
+      {route.name === 'session' ? <SessionScreen id={route.id} /> : null}
+      {route.name === 'settings' ? <SettingsScreen /> : null}
+      {route.name === 'exports' ? <BulkExportScreen /> : null}
       </div>
     </>
   );
