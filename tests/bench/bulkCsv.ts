@@ -2,16 +2,14 @@
 // under 10 s, with a progress bar and the window still responsive"). Driven exactly as the
 // window drives it: startBulkExport, then stepBulkExport through dispatch until finished (the
 // CSV runs in a worker thread; a poll that finds no progress waits 50 ms, as the window does).
-// main_block_bulk_ms: the longer of monitorEventLoopDelay's maximum and the longest gap beyond
-// its period of a 10 ms setInterval on the main thread, i.e. what a list request or an
-// autosave arriving mid-export would wait for.
+// main_block_bulk_ms: the longest main-thread block while it runs (eventLoopBlocks.ts), i.e.
+// what a list request or an autosave arriving mid-export would wait for.
 //
 // The floor beside it: how fast better-sqlite3 merely reads the columns the CSV needs (raw
 // arrays, one pass), and how fast this disk takes the same number of bytes (one write + fsync).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closeContext, createContext, type Ctx } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Channel } from '../../shared/ipc/channels';
@@ -19,6 +17,7 @@ import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
 import { signInTestAdmin, TEST_HASH_COST } from '../helpers/testClinician';
 import { clinicFile } from './atScale';
+import { blockMonitor } from './eventLoopBlocks';
 
 const quiet = { info: () => undefined, error: (m: string) => console.error(m) };
 
@@ -29,7 +28,6 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
 }
 
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-const TICK_MS = 10;
 
 /** Reads every column the CSV takes, for every cycle of every session in range: nothing else. */
 function readFloorMs(ctx: Ctx): { ms: number; rows: number } {
@@ -74,18 +72,10 @@ export async function benchBulkCsv(): Promise<Record<string, number>> {
     signInTestAdmin(ctx);
     const span = ctx.db.prepare('SELECT substr(min(started_at), 1, 10) AS "from", substr(max(started_at), 1, 10) AS "to" FROM session').get() as { from: string; to: string };
 
-    const loop = monitorEventLoopDelay({ resolution: 1 });
     const steps: number[] = [];
     let polls = 0;
-    let lastTick = performance.now();
-    let longestGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      longestGap = Math.max(longestGap, now - lastTick - TICK_MS);
-      lastTick = now;
-    }, TICK_MS);
+    const blocks = blockMonitor();
     const t0 = performance.now();
-    loop.enable();
     const started = call(ctx, 'startBulkExport', { range: span, format: 'csv', destination: 'save-dialog' });
     if (!started) throw new Error('startBulkExport: no file chosen');
     let progress = started;
@@ -97,8 +87,8 @@ export async function benchBulkCsv(): Promise<Record<string, number>> {
       polls++;
       await wait(progress.done === before && !progress.finished ? 50 : 0);
     }
-    clearInterval(ticker);
-    loop.disable();
+    const mainBlockMs = blocks.phase();
+    blocks.stop();
     const totalS = (performance.now() - t0) / 1000;
     const result = progress.result!;
     const mb = result.bytes / 1024 ** 2;
@@ -112,7 +102,7 @@ export async function benchBulkCsv(): Promise<Record<string, number>> {
       export_bulk_csv_mb: Math.round(mb * 10) / 10,
       export_bulk_csv_steps: polls,
       bulk_step_max_ms: Math.round(Math.max(...steps) * 10) / 10,
-      main_block_bulk_ms: Math.round(Math.max(loop.max / 1e6, longestGap) * 10) / 10,
+      main_block_bulk_ms: mainBlockMs,
       export_bulk_csv_read_floor_s: Math.round(read.ms / 10) / 100,
       export_bulk_csv_write_floor_s: Math.round(writeMs / 10) / 100,
     };

@@ -5,54 +5,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { closeContext, createContext, type Ctx } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { runBackup } from '../../electron/main/backup/runBackup';
 import { signInTestAdmin, TEST_HASH_COST } from '../helpers/testClinician';
 import { clinicFile } from './atScale';
+import { blockMonitor } from './eventLoopBlocks';
 
 const quiet = { info: () => undefined, error: (m: string) => console.error(m) };
 /** The app's start path without its check: the check's promise never answers, so nothing runs beside the open. */
 const neverChecks = () => new Promise<string[]>(() => undefined);
-const WATCHDOG_MS = 5;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-/**
- * The longest stretch the main thread did not get back to its event loop, by two measures:
- * perf_hooks' loop-delay histogram (5 ms resolution) and a 5 ms interval that notes its largest
- * late arrival. The larger is reported.
- */
-function blockMonitor(): { phase(): number; stop(): void } {
-  const histogram = monitorEventLoopDelay({ resolution: WATCHDOG_MS });
-  histogram.enable();
-  let last = performance.now();
-  let worstGap = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    worstGap = Math.max(worstGap, now - last - WATCHDOG_MS);
-    last = now;
-  }, WATCHDOG_MS);
-  return {
-    /** The worst block since the previous phase, in ms; starts the next phase. */
-    phase() {
-      const worst = Math.max(worstGap, histogram.max / 1e6 - WATCHDOG_MS);
-      histogram.reset();
-      worstGap = 0;
-      last = performance.now();
-      return Math.round(Math.max(0, worst) * 10) / 10;
-    },
-    stop() {
-      clearInterval(timer);
-      histogram.disable();
-    },
-  };
-}
 
 /**
  * The longest piece of synchronous work this process itself ran (a pair of list requests): on a
