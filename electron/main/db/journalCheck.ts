@@ -7,7 +7,7 @@
 // So each is refused here, with the files left exactly as they were.
 import fs from 'node:fs';
 import { DbOpenError } from './errors';
-import { readDatabaseHeader, readWalState } from './walHeader';
+import { readDatabaseHeader, readWalState, walHasCommit } from './walHeader';
 import { isSessionStamp, stampAfterReplay, STAMP_CLOSED, STAMP_OPENING, walFollowsStamp } from './sessionStamp';
 
 const JOURNAL_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
@@ -59,7 +59,11 @@ export function checkJournalFiles(file: string): void {
     // Closed cleanly, so no journal should be there, unless CryoLog was stopped while stamping a new session.
     const replayed = stampAfterReplay(file);
     const stamping = replayed === STAMP_OPENING || replayed === ((wal.header.salt1 + 1) >>> 0);
-    if (!stamping) throw journalMismatch(walFile, 'was not written to this database file (the file was closed normally, then a journal appeared beside it)');
+    // A log without a committed transaction (CryoLog stopped inside a migration's transaction,
+    // before the open stamp follows it) is ignored by SQLite, so it can mix nothing in.
+    if (!stamping && walHasCommit(walFile, wal.header)) {
+      throw journalMismatch(walFile, 'was not written to this database file (the file was closed normally, then a journal appeared beside it)');
+    }
   }
 }
 

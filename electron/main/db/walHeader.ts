@@ -79,3 +79,29 @@ export function readDatabaseHeader(file: string): DatabaseHeader | null {
   if (!bytes || bytes.length < 100 || !bytes.subarray(0, 16).equals(SQLITE_MAGIC)) return null;
   return { stamp: bytes.readUInt32BE(68), walMode: bytes[18] === 2 && bytes[19] === 2 };
 }
+
+const WAL_FRAME_HEADER_BYTES = 24;
+
+/**
+ * Whether the log holds a committed transaction: a frame of this log's salts whose header gives
+ * the database size after a commit (fileformat2 §4.1; non-zero only on a transaction's last
+ * frame). A log with none, say the pages a large transaction spilled before CryoLog was stopped
+ * inside it, changes nothing when SQLite opens the file: recovery keeps committed frames only.
+ * Frame checksums are not verified: a frame that merely looks committed counts as committed,
+ * which errs on the side of refusing the log.
+ */
+export function walHasCommit(walFile: string, header: WalHeader): boolean {
+  const fd = fs.openSync(walFile, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    const frame = Buffer.alloc(WAL_FRAME_HEADER_BYTES);
+    for (let at = WAL_HEADER_BYTES; at + WAL_FRAME_HEADER_BYTES + header.pageSize <= size; at += WAL_FRAME_HEADER_BYTES + header.pageSize) {
+      if (fs.readSync(fd, frame, 0, WAL_FRAME_HEADER_BYTES, at) < WAL_FRAME_HEADER_BYTES) return false;
+      if (frame.readUInt32BE(8) !== header.salt1 || frame.readUInt32BE(12) !== header.salt2) return false; // the rest is an older log's
+      if (frame.readUInt32BE(4) !== 0) return true;
+    }
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
