@@ -35,6 +35,8 @@ export default defineConfig({
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/cli/index.ts'),
           integrityWorker: resolve('electron/main/integrity/integrityWorker.ts'),
+          // The long-lived worker that lays out signed PDFs (export/pdfWorkerClient.ts finds it).
+          pdfWorker: resolve('electron/main/export/pdfWorker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
