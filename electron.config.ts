@@ -37,6 +37,8 @@ export default defineConfig({
           integrityWorker: resolve('electron/main/integrity/integrityWorker.ts'),
           // bulkCsvWorker: the bulk CSV export, off the main thread (export/runBulkCsvInWorker.ts).
           bulkCsvWorker: resolve('electron/main/export/bulkCsvWorker.ts'),
+          // The long-lived worker that lays out signed PDFs (export/pdfWorkerClient.ts finds it).
+          pdfWorker: resolve('electron/main/export/pdfWorker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

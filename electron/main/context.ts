@@ -11,6 +11,8 @@ import { modeText, type TightenedFile } from './db/ownerOnly';
 import { newAuthSession, NOT_SIGNED_IN_ACTOR, type AuthSession } from './auth/authSession';
 import type { IntegrityState } from './integrity/integrityState';
 import { startBackgroundCheck, type QuickCheckRunner } from './integrity/backgroundCheck';
+import type { PdfRenderer } from './export/pdfJob';
+import { pdfWorker } from './export/pdfWorkerClient';
 
 export interface Clock {
   now(): Date;
@@ -62,6 +64,8 @@ export interface Ctx {
   auth: AuthSession | null;
   /** Who the audit trail names where there is no sign-in ("cli:<account>"). */
   systemActor?: string;
+  /** Lays out signed PDFs ahead of their export off the main thread (export/prerender.ts); absent: on it. */
+  pdfRenderer?: PdfRenderer;
 }
 
 export interface CreateContextOptions {
@@ -88,6 +92,12 @@ export interface CreateContextOptions {
    * A function runs the background check with it instead of the worker (tests).
    */
   integrityCheck?: 'at-open' | 'background' | QuickCheckRunner;
+  /**
+   * Where a signed version's PDF is laid out ahead of its export (export/prerender.ts):
+   * 'in-process' (default: the CLI and tests), 'worker' (the app and the browser host: the
+   * process's PDF worker, so no request waits behind pdfkit), or a function (tests).
+   */
+  pdfPrerender?: 'in-process' | 'worker' | PdfRenderer;
 }
 
 /** The operating-system account: "who" for the command line, which has no sign-in. */
@@ -116,6 +126,7 @@ export function createContext(options: CreateContextOptions): Ctx {
         ? newAuthSession({ ...(options.hashCost !== undefined && { hashCost: options.hashCost }), ...(options.monotonicMs && { monotonicMs: options.monotonicMs }) })
         : null,
     ...(options.systemActor !== undefined && { systemActor: options.systemActor }),
+    ...(options.pdfPrerender && options.pdfPrerender !== 'in-process' && { pdfRenderer: options.pdfPrerender === 'worker' ? pdfWorker.render : options.pdfPrerender }),
   };
   const mode = options.integrityCheck ?? 'at-open';
   const ctx: Ctx = { ...base, ...openForContext(options.dbPath, clock, log, options.systemActor ?? NOT_SIGNED_IN_ACTOR, mode === 'at-open') };

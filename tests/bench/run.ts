@@ -331,10 +331,23 @@ async function benchRendererBlock(): Promise<void> {
   console.log(`Added the renderer figures to ${file}`);
 }
 
+// ── Signed PDFs prepared off the main thread (appended block): main_block_pdf_ms ──────────────
+// 20 sign-offs, their PDFs laid out in the PDF worker, against the same laid out on the main thread.
+import { benchPdfPrerender } from './pdfPrerender';
+
+async function benchPdfBlocks(): Promise<void> {
+  const file = path.join(ROOT, 'bench-report.json');
+  const figures = await benchPdfPrerender();
+  const existing = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(file, `${JSON.stringify({ ...existing, ...figures }, null, 2)}\n`);
+  console.log(`Added the PDF main-thread figures to ${file}`);
+}
+
 // ── The blocks that wait on the event loop, one after another, after every block above ──────
 // (tsx runs this file as CommonJS, so there is no top-level await.) One at a time: a block that
 // blocks the loop (npm ci's spawnSync) must never run while another measures the loop.
 async function benchInOrder(): Promise<void> {
+  await benchPdfBlocks();
   if (process.env.BENCH_SCALE !== 'off') await benchStartup();
   if (process.env.BENCH_SCALE !== 'off') await benchBulk();
   if (process.env.BENCH_SCALE !== 'off') await benchRendererBlock();

@@ -9,6 +9,7 @@ import type { Ctx } from '../../electron/main/context';
 import { isPdfReady, renderPdf } from '../../electron/main/export/render';
 import { loadExportSource } from '../../electron/main/export/sources';
 import { cachedPdf, clearPdfCache, isPdfCached } from '../../electron/main/export/pdfCache';
+import { prerendersSettled } from '../../electron/main/export/prerender';
 import type { Channel } from '../../shared/ipc/channels';
 import type { Req, Res } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/ipc/result';
@@ -24,8 +25,8 @@ function call<C extends Channel>(ctx: Ctx, channel: C, request: Req<C>): Res<C> 
   return r.data;
 }
 
-/** What prerenderPdfSoon waits for: the end of the current request. */
-const afterAnswer = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** The end of the current request, and the prerender it asked for (in-process here). */
+const afterAnswer = () => prerendersSettled();
 
 function importedS1(): { ctx: Ctx; sessionId: string } {
   const ctx = testContext({ dbPath: path.join(tempDir(), 'cryolog.sqlite'), clock: fixedClock('2026-03-10T10:30:00.000Z') });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
-import { closeContext, createContext, type Clock, type Ctx } from '../../electron/main/context';
+import { closeContext, createContext, type Clock, type CreateContextOptions, type Ctx } from '../../electron/main/context';
 import { signInTestAdmin, TEST_HASH_COST } from './testClinician';
 
 const dirs: string[] = [];
@@ -32,7 +32,9 @@ export const quietLog = { error: () => undefined, info: () => undefined };
  * A context on a real SQLite file in a temp folder, closed after the test, signed in as the
  * synthetic administrator TEST_ADMIN (tests/helpers/testClinician.ts) unless signedIn is false.
  */
-export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?: boolean; monotonicMs?: () => number } = {}): Ctx {
+export function testContext(
+  options: { dbPath?: string; clock?: Clock; signedIn?: boolean; monotonicMs?: () => number; pdfPrerender?: CreateContextOptions['pdfPrerender'] } = {},
+): Ctx {
   const ctx = createContext({
     dbPath: options.dbPath ?? path.join(tempDir(), 'cryolog.sqlite'),
     appVersion: 'test',
@@ -41,6 +43,7 @@ export function testContext(options: { dbPath?: string; clock?: Clock; signedIn?
     checkResponses: true,
     hashCost: TEST_HASH_COST,
     ...(options.monotonicMs && { monotonicMs: options.monotonicMs }),
+    ...(options.pdfPrerender && { pdfPrerender: options.pdfPrerender }),
   });
   contexts.push(ctx);
   if (options.signedIn !== false && ctx.db) signInTestAdmin(ctx);

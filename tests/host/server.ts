@@ -87,6 +87,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     checkResponses: true,
     // As the app: quick_check in a worker after start (integrity/backgroundCheck.ts).
     integrityCheck: 'background',
+    pdfPrerender: 'worker',
     ...(options.clock ? { clock: options.clock } : {}),
     chooseSavePath: (name) => (options.saveDialogFolder ? path.join(options.saveDialogFolder, name) : null),
     ...(options.verbose ? {} : { log: { error: () => undefined, info: () => undefined } }),

@@ -71,6 +71,8 @@ function start(): void {
     checkResponses: !app.isPackaged,
     // The window opens at once; quick_check runs in a worker straight after (integrity/backgroundCheck.ts).
     integrityCheck: 'background',
+    // Signed PDFs laid out ahead of their export in a worker thread (export/prerender.ts).
+    pdfPrerender: 'worker',
     // The system's save dialog, modal on the window: the renderer never names a path itself.
     chooseSavePath: (defaultFileName) =>
       (mainWindow ? dialog.showSaveDialogSync(mainWindow, { defaultPath: defaultFileName, properties: ['showOverwriteConfirmation', 'createDirectory'] }) : undefined) ?? null,

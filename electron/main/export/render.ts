@@ -18,6 +18,7 @@ import { cachedPdf, isPdfCached, pdfCacheKey } from './pdfCache';
 import type { ProcedureNote } from '../../../shared/export/note';
 import { renderAftercarePdf } from './pdf/aftercarePdf';
 import { AppError } from '../ipc/appError';
+import type { PdfJob } from './pdfJob';
 
 export interface RenderOptions {
   /** Start CSV with a UTF-8 byte-order mark (Excel). */
@@ -60,6 +61,24 @@ export function renderPdf(source: ExportSource, note: ProcedureNote = buildProce
 /** Whether the export of this signed version would find its PDF already rendered. */
 export function isPdfReady(source: ExportSource): boolean {
   return source.version !== null && isPdfCached(pdfCacheKey(buildProcedureNote(source), pdfMeta(source)));
+}
+
+/** What a signed version's PDF is drawn from, to be laid out ahead of its export; null for anything unsigned. */
+export function signedPdfJob(source: ExportSource): PdfJob | null {
+  if (source.version === null) return null;
+  const note = buildProcedureNote(source);
+  const meta = pdfMeta(source);
+  return { key: pdfCacheKey(note, meta), note, meta };
+}
+
+/** Lays the job out on this thread (the fallback), or finds it already laid out; kept for its export. */
+export function renderPdfJob(job: PdfJob): Buffer {
+  return cachedPdf(job.key, () => renderProcedureNotePdf(job.note, job.meta));
+}
+
+/** Keeps a PDF laid out elsewhere (the PDF worker) for the export of its job. */
+export function keepRenderedPdf(job: PdfJob, bytes: Buffer): void {
+  cachedPdf(job.key, () => bytes);
 }
 
 /** MSH-10 (at most 20 characters): unique per session, version and moment of export. */

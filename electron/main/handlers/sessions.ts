@@ -7,6 +7,7 @@ import { insertAcknowledgement } from '../db/repos/acknowledgements';
 import { appendAudit } from '../db/repos/audit';
 import { searchSessions } from '../db/repos/search';
 import { AppError, notFound } from '../ipc/appError';
+import { prerenderPdfSoon } from '../export/prerender';
 
 const LABELS: Record<EntityName, string> = {
   patient: 'That patient',
@@ -47,6 +48,9 @@ export const sessionHandlers: {
   getSession: (ctx, { id }) => {
     const doc = loadSessionDocument(requireDb(ctx), id);
     if (!doc) throw notFound('That session');
+    // The session screen's export buttons find a signed session's PDF ready, even one signed
+    // before CryoLog started (nothing is prepared for an unsigned one).
+    prerenderPdfSoon(ctx, id);
     return doc;
   },
 
