@@ -5,10 +5,8 @@
 // It is started on the first job, not at start, and holds the process open only while a job is
 // under way (CLI and tests exit as before). If it cannot start or dies, every job after that is
 // refused at once and the caller lays the PDF out on the main thread, as before the worker.
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../integrity/runInWorker';
 import type { PdfJob, PdfRenderer, PdfWorkerReply, PdfWorkerRequest } from './pdfJob';
 
 export interface WorkerPdfRenderer {
@@ -76,19 +74,9 @@ export function createWorkerPdfRenderer(start: () => Worker): WorkerPdfRenderer 
   };
 }
 
-/**
- * Built (electron-vite): pdfWorker.js is its own entry in out/main, and this module sits in
- * out/main or out/main/chunks. From source (vitest, tsx): pdfWorker.ts beside this file, run
- * through tsx's require hook. __dirname, not import.meta: Playwright's loader and the built main
- * bundle are CommonJS. (The same finding as integrity/runInWorker.ts.)
- */
+/** The PDF worker's thread (found built or from source as every worker entry is: integrity/runInWorker.ts). */
 export function startPdfWorker(): Worker {
-  for (const built of [path.join(__dirname, 'pdfWorker.js'), path.join(__dirname, '..', 'pdfWorker.js')]) {
-    if (fs.existsSync(built)) return new Worker(built);
-  }
-  const source = path.join(__dirname, 'pdfWorker.ts');
-  const tsx = createRequire(__filename).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});`, { eval: true });
+  return startWorker('pdfWorker', undefined);
 }
 
 /** The process's PDF worker, started by its first job. */

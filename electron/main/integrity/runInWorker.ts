@@ -38,12 +38,12 @@ export function runInWorker<J extends WorkerJob>(job: J): Promise<AnswerOf<J['ki
 }
 
 /**
- * Starts a worker entry by name (integrityWorker, bulkCsvWorker). Built (electron-vite): each
+ * Starts a worker entry by name (integrityWorker, bulkCsvWorker, pdfWorker). Built (electron-vite): each
  * entry is its own file in out/main, and this module sits in out/main or out/main/chunks. From
  * source (vitest, tsx): `<entry>.ts` in its folder, run through tsx's require hook, since the
  * worker imports TypeScript modules.
  */
-const ENTRY_SOURCES = { integrityWorker: '.', bulkCsvWorker: '../export' } as const;
+const ENTRY_SOURCES = { integrityWorker: '.', bulkCsvWorker: '../export', pdfWorker: '../export' } as const;
 
 export function startWorker(entry: keyof typeof ENTRY_SOURCES, workerData: unknown): Worker {
   // __dirname, not import.meta: Playwright's loader and the built main bundle are CommonJS
