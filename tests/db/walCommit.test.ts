@@ -30,6 +30,13 @@ function walOf(dir: string, committed: boolean): { file: string; wal: string } {
   return { file, wal };
 }
 
+/** Sets the header's application_id (CryoLog's session stamp) in a closed file. */
+function withApplicationId(file: string, value: number): void {
+  const db = new Database(file);
+  db.pragma(`application_id = ${value | 0}`);
+  db.close();
+}
+
 describe('a -wal beside a file closed cleanly', () => {
   it('with only uncommitted frames: SQLite would ignore it, so CryoLog opens the file', () => {
     const dir = tempDir();
@@ -40,6 +47,23 @@ describe('a -wal beside a file closed cleanly', () => {
     expect(walHasCommit(wal, state.kind === 'valid' ? state.header : { salt1: 0, salt2: 0, pageSize: 4096 })).toBe(false);
     fs.copyFileSync(wal, `${file}-wal`);
     expect(() => checkJournalFiles(file)).not.toThrow();
+  });
+
+  it('with only uncommitted frames beside a file stamped open by a session it does not follow: opened too', () => {
+    const dir = tempDir();
+    const { file, wal } = walOf(dir, false);
+    const state = readWalState(wal);
+    const salt1 = state.kind === 'valid' ? state.header.salt1 : 0;
+    // A session stamp far from this log's salt: the file was last opened by a CryoLog that was
+    // stopped, and this log was begun afresh (random salt) by a migration stopped mid-way.
+    const stamp = ((salt1 + 0x40000000) >>> 0) || 1;
+    withApplicationId(file, stamp);
+    fs.copyFileSync(wal, `${file}-wal`);
+    expect(() => checkJournalFiles(file)).not.toThrow();
+    // The same stamp with a committed log from elsewhere is refused, as before.
+    const committed = walOf(tempDir(), true);
+    fs.copyFileSync(committed.wal, `${file}-wal`);
+    expect(() => checkJournalFiles(file)).toThrow(/was not written to this database file/);
   });
 
   it('with a committed transaction: refused, the files left as they are', () => {
