@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
 import { navigate } from '../../lib/navigate';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
@@ -6,8 +5,7 @@ import { formatDate } from '../../../../shared/domain/parse';
 import { SessionList } from './SessionList';
 import { patientName } from '../../lib/patientName';
 import { NoteSearch } from './NoteSearch';
-
-const SEARCH_AFTER_MS = 250;
+import { SearchBox } from '../../components/SearchBox';
 
 export function HomeScreen() {
   const sessions = useApp((s) => s.sessions);
@@ -17,25 +15,7 @@ export function HomeScreen() {
   const createPatient = useApp((s) => s.createPatient);
   const query = useApp((s) => s.sessionQuery);
   const searchSessions = useApp((s) => s.searchSessions);
-  // What is typed shows at once; the search runs after a short pause in typing.
-  const [text, setText] = useState(query);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const searchBox = useRef<HTMLInputElement>(null);
-  useEffect(() => () => clearTimeout(timer.current), []);
   const searching = query.trim() !== '';
-
-  function onType(value: string) {
-    setText(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void searchSessions(value), SEARCH_AFTER_MS);
-  }
-
-  function clearSearch() {
-    clearTimeout(timer.current);
-    setText('');
-    void searchSessions('');
-    searchBox.current?.focus();
-  }
 
   async function onNewPatient() {
     const id = await createPatient();
@@ -46,39 +26,15 @@ export function HomeScreen() {
     <main className="screen home">
       <section aria-labelledby="sessions-heading" className="panel">
         <h1 id="sessions-heading">{searching ? 'Sessions found' : 'Recent sessions'}</h1>
-        <div className="search-line" role="search">
-          <div className="field search-field">
-            <label htmlFor="session-search">Find a patient’s sessions</label>
-            <span className="field-hint" id="session-search-hint">
-              NHS number (10 digits) or the start of a family or given name
-            </span>
-            <input
-              id="session-search"
-              ref={searchBox}
-              type="search"
-              value={text}
-              maxLength={100}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby="session-search-hint"
-              onChange={(e) => onType(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Escape' && text) {
-                  e.preventDefault();
-                  clearSearch();
-                } else if (e.key === 'Enter') {
-                  clearTimeout(timer.current);
-                  void searchSessions(text);
-                }
-              }}
-            />
-          </div>
-          {text ? (
-            <button type="button" className="button subtle" onClick={clearSearch}>
-              Clear search
-            </button>
-          ) : null}
-        </div>
+        <SearchBox
+          id="session-search"
+          label="Find a patient’s sessions"
+          hint="NHS number (10 digits) or the start of a family or given name"
+          maxLength={100}
+          initial={query}
+          clearLabel="Clear search"
+          onSearch={(value) => void searchSessions(value)}
+        />
         {sessions === null ? (
           <p className="muted">Loading…</p>
         ) : sessions.length === 0 && searching ? (

@@ -2,28 +2,23 @@
 // the two answer different questions. The patient search takes identifiers (an NHS number, the
 // start of a name) and must stay exact; this one takes words someone wrote ("piano", "burning
 // pain") and answers sessions with the sentence that matched, newest first.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
+import { SearchBox } from '../../components/SearchBox';
 import type { NoteSearchHit } from '../../../../shared/ipc/contract';
 import { formatNhsNumber } from '../../../../shared/domain/nhsNumber';
 import { formatDateTime } from '../../../../shared/domain/parse';
 import { getApi } from '../../lib/api';
 import { patientName } from '../../lib/patientName';
 
-const SEARCH_AFTER_MS = 250;
 const LIMIT = 50;
 
 type State = { query: string; hits: NoteSearchHit[] } | { query: string; error: string } | null;
 
 export function NoteSearch() {
-  const [text, setText] = useState('');
   const [state, setState] = useState<State>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const seq = useRef(0);
-  const box = useRef<HTMLInputElement>(null);
-  useEffect(() => () => clearTimeout(timer.current), []);
 
   async function search(value: string) {
-    clearTimeout(timer.current);
     const query = value.trim();
     const mine = ++seq.current;
     if (!query) return setState(null);
@@ -32,52 +27,17 @@ export function NoteSearch() {
     setState(r.ok ? { query, hits: r.data } : { query, error: r.error.message });
   }
 
-  function clear() {
-    clearTimeout(timer.current);
-    seq.current++;
-    setText('');
-    setState(null);
-    box.current?.focus();
-  }
-
   return (
     <section aria-labelledby="notes-heading" className="panel note-search">
       <h2 id="notes-heading">Search the notes</h2>
-      <div className="search-line" role="search">
-        <div className="field search-field">
-          <label htmlFor="note-search">Words in the notes</label>
-          <span className="field-hint" id="note-search-hint">
-            Notes, plans, complications and amendment reasons. Every word must be there; the last may be the start of a word.
-          </span>
-          <input
-            id="note-search"
-            ref={box}
-            type="search"
-            value={text}
-            maxLength={200}
-            autoComplete="off"
-            spellCheck={false}
-            aria-describedby="note-search-hint"
-            onChange={(e) => {
-              setText(e.target.value);
-              clearTimeout(timer.current);
-              const value = e.target.value;
-              timer.current = setTimeout(() => void search(value), SEARCH_AFTER_MS);
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape' && text) {
-                e.preventDefault();
-                clear();
-              } else if (e.key === 'Enter') void search(text);
-            }}
-          />
-        </div>
-        {text ? (
-          <button type="button" className="button subtle" onClick={clear}>
-            Clear
-          </button>
-        ) : null}
-      </div>
+      <SearchBox
+        id="note-search"
+        label="Words in the notes"
+        hint="Notes, plans, complications and amendment reasons. Every word must be there; the last may be the start of a word."
+        maxLength={200}
+        clearLabel="Clear"
+        onSearch={(value) => void search(value)}
+      />
       {state === null ? null : 'error' in state ? (
         <p className="note-search-error" role="alert">
           The notes could not be searched: {state.error}
