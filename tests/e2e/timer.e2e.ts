@@ -189,3 +189,54 @@ test('the service sets the timer key by pressing the pedal; that key then drives
   await page.keyboard.press('F9');
   await expect(page.getByRole('group', { name: 'Freeze timer, target 1' })).toContainText('Freezing');
 });
+
+test('a press made while the screen is still re-reading the session after the last press counts', async ({ app: page, host }) => {
+  const { sessionId } = seedSessionWithTarget(host.ctx);
+  await controlClock(page);
+  await page.goto(`${host.origin}/#/session/${sessionId}`);
+  await pauseClock(page);
+  await page.getByRole('button', { name: 'Stop moment', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm stop moment' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  // A slow machine: each re-read of the timer is answered at once but reaches the page a second
+  // and a half later, so its answer is older than the presses made in between.
+  const reads = { asked: 0, answered: 0 };
+  await page.route('**/api/getTimer', async (route) => {
+    reads.asked++;
+    const response = await route.fetch();
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.fulfill({ response });
+    reads.answered++;
+  });
+  const timer = page.getByRole('group', { name: 'Freeze timer, target 1' });
+  await page.clock.runFor(5_000);
+  await page.keyboard.press('F8');
+  await expect(timer).toContainText('Freezing');
+  await page.clock.runFor(90_000);
+  await page.keyboard.press('F8'); // the re-read after the start is still on its way
+  await expect(timer).toContainText('Thawing');
+  await page.clock.runFor(20_000);
+  await page.keyboard.press('F8');
+  const details = page.getByTestId('cycle-prompt-1');
+  const temperature = details.getByLabel(/^Lowest probe temperature/);
+  await expect(temperature).toBeFocused();
+  // From here the timer is idle: any phase shown again would be a late, older answer.
+  await page.evaluate(() => {
+    const w = window as unknown as { __phasesSeen: string[] };
+    w.__phasesSeen = [];
+    const group = document.querySelector('[data-testid="timer-1"]')!;
+    new MutationObserver(() => {
+      const text = group.textContent ?? '';
+      for (const phase of ['Freezing', 'Thawing']) if (text.includes(phase)) w.__phasesSeen.push(phase);
+    }).observe(group, { subtree: true, childList: true, characterData: true });
+  });
+  await expect.poll(() => reads.answered, { timeout: 10_000 }).toBe(reads.asked);
+  expect(reads.asked).toBeGreaterThanOrEqual(3);
+  await page.keyboard.type('-70');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => call(host.ctx, 'getSession', { id: sessionId }).targets[0]!.cycles[0]?.tipTempC).toBe(-70);
+  expect(await page.evaluate(() => (window as unknown as { __phasesSeen: string[] }).__phasesSeen)).toEqual([]);
+  await expect(details).toContainText('Site 1, cycle 1: frozen 1:30 of 1:30 planned · thaw 0:20');
+  expect(call(host.ctx, 'getSession', { id: sessionId }).targets[0]!.cycles).toEqual([expect.objectContaining({ durationS: 90, thawS: 20 })]);
+  expect(call(host.ctx, 'getTimer', { sessionId })).toBeNull();
+});

@@ -3,13 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { closeContext, createContext, type Clock, type CreateContextOptions, type Ctx } from '../../electron/main/context';
+import { backupSettled } from '../../electron/main/backup/schedule';
+import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { signInTestAdmin, TEST_HASH_COST } from './testClinician';
 
 const dirs: string[] = [];
 const contexts: Ctx[] = [];
 
-afterEach(() => {
-  for (const ctx of contexts.splice(0)) closeContext(ctx);
+afterEach(async () => {
+  // A sign-off's backup runs on in a worker after the test's last line; it writes into the
+  // test's folder, so the folder goes only once it has finished (else rmdir meets a new file).
+  for (const ctx of contexts.splice(0)) {
+    await Promise.all([backupSettled(ctx), integritySettled(ctx)]);
+    closeContext(ctx);
+  }
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 });
 

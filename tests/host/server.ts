@@ -13,6 +13,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import path from 'node:path';
 import { closeContext, createContext, type Clock, type Ctx } from '../../electron/main/context';
 import { dispatch } from '../../electron/main/ipc/dispatch';
+import { backupSettled } from '../../electron/main/backup/schedule';
+import { integritySettled } from '../../electron/main/integrity/backgroundCheck';
 import { serveAsset } from '../../electron/main/security/serveAsset';
 import { APP_ORIGIN } from '../../electron/main/security/origin';
 import { CSP_PRODUCTION } from '../../shared/security/csp';
@@ -152,8 +154,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => {
-          closeContext(ctx);
-          resolve();
+          // A backup still copying in its worker finishes first: its folder may be removed next.
+          void Promise.all([backupSettled(ctx), integritySettled(ctx)]).finally(() => {
+            closeContext(ctx);
+            resolve();
+          });
         });
       }),
   };

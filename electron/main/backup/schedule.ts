@@ -24,6 +24,11 @@ export function runningBackup(ctx: Ctx): { reason: BackupReason; percent: number
   return r ? { reason: r.reason, percent: r.percent } : null;
 }
 
+/** Resolves once no backup is running for this context (closing waits for it: tests, the browser host). */
+export async function backupSettled(ctx: Ctx): Promise<void> {
+  for (let current = running.get(ctx); current; current = running.get(ctx)) await current.done;
+}
+
 /**
  * Starts a backup unless one is running (then answers that one: a sign-off during the start
  * backup is covered by the next). Resolves to the result, or null when it failed; never rejects.

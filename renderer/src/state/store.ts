@@ -215,8 +215,23 @@ export function createAppStore(bridge: Api): AppStore {
       }
     }
 
+    // Re-reads may overlap (a timer press does not wait for the re-read after the last press), and
+    // an older answer must never overwrite a newer one: a superseded re-read waits for the newest.
+    let latestReload: Promise<void> = Promise.resolve();
+    let reloadGeneration = 0;
     async function reloadSession(id: string): Promise<void> {
+      const generation = ++reloadGeneration;
+      let run = readSession(id, () => generation === reloadGeneration);
+      latestReload = run;
+      await run;
+      while (run !== latestReload) {
+        run = latestReload;
+        await run;
+      }
+    }
+    async function readSession(id: string, stillNewest: () => boolean): Promise<void> {
       const [r, so, tm] = await Promise.all([api.getSession({ id }), api.getSignoff({ sessionId: id }), api.getTimer({ sessionId: id })]);
+      if (!stillNewest()) return;
       if (r.ok) {
         const timer = tm.ok ? tm.data : null;
         // A timer this window did not start (or resume) was left by one that closed.
@@ -333,7 +348,9 @@ export function createAppStore(bridge: Api): AppStore {
         }
         if (timer) liveCycles.add(timer.cycleId);
         set({ timer, timerLive: timer !== null });
-        await reloadSession(doc.session.id);
+        // The press is done once its answer is on screen: the re-read of the session follows on its
+        // own, so a press made while it is on its way (a quick thaw, a slow disk) is not refused.
+        void reloadSession(doc.session.id);
         return r;
       },
 
