@@ -121,13 +121,20 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 
+// What makes RFC 4180 quote a cell: a comma, quote, CR or LF.
+const QUOTED_CHARS = /[",\r\n]/;
+
 /** RFC 4180: quoted when it holds a comma, quote, CR or LF, with quotes doubled. */
 function quote(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return QUOTED_CHARS.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
+// Most cells (codes, numbers, dates, ids) hold none of the characters either rule looks at: one
+// scan of the text settles them, and the two rules run only on what might need them.
+const NEEDS_A_LOOK = new RegExp(`${FORMULA_START.source}|${QUOTED_CHARS.source}`);
+
 /** One cell as it is written: formula neutralised, then quoted if needed. */
-export const csvCell = (value: string): string => quote(neutraliseFormula(value));
+export const csvCell = (value: string): string => (NEEDS_A_LOOK.test(value) ? quote(neutraliseFormula(value)) : value);
 
 const line = (cells: readonly string[]) => cells.map(csvCell).join(',') + CSV_LINE_END;
 

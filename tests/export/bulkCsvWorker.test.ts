@@ -89,4 +89,36 @@ describe('bulk CSV export in a worker thread', () => {
     await handle.cancel();
     expect(fs.readdirSync(saveDir)).toEqual([]);
   });
+
+  it('shared between threads, the file is byte for byte the one-thread file; a share whose snapshot differs is written by the lead', async () => {
+    const { ctx, range, saveDir } = clinic();
+    const base = { dbFile: ctx.dbPath, range, bom: true, mode: 0o600, appVersion: 'test', now: new Date().toISOString(), offsetMinutes: 0 };
+    const one = await runBulkCsvInWorker({ ...base, outFile: path.join(saveDir, 'one.csv'), shards: 1 }, () => undefined).outcome;
+    const logs: string[] = [];
+    const three = await runBulkCsvInWorker({ ...base, outFile: path.join(saveDir, 'three.csv'), shards: 3 }, (m) => logs.push(m)).outcome;
+    const oneBytes = fs.readFileSync(one.partFile);
+    expect(one.sessions).toBeGreaterThan(100);
+    expect(fs.readFileSync(three.partFile).equals(oneBytes)).toBe(true);
+    expect(three).toMatchObject({ sha256: one.sha256, bytes: one.bytes, sessions: one.sessions, rows: one.rows, skipped: one.skipped });
+    expect(three.sha256).toBe(createHash('sha256').update(oneBytes).digest('hex'));
+    expect(logs).toEqual([]);
+    // The shards' own files were joined and removed: only the two part files are left.
+    expect(fs.readdirSync(saveDir).sort()).toEqual([path.basename(one.partFile), path.basename(three.partFile)].sort());
+
+    // Shards told of another snapshot than their own: the lead writes their sessions, the same bytes.
+    const moved = await runBulkCsvInWorker({ ...base, outFile: path.join(saveDir, 'moved.csv'), shards: 3, shardMarkerForTests: '-1' }, (m) => logs.push(m)).outcome;
+    expect(fs.readFileSync(moved.partFile).equals(oneBytes)).toBe(true);
+    expect(moved.sha256).toBe(one.sha256);
+    expect(logs).toEqual([1, 2].map((k) => `Bulk export: share ${k} written from the first snapshot (the record changed as the export started).`));
+  });
+
+  it('a cancel while the shards are writing leaves no file of theirs or of the lead', async () => {
+    const { ctx, range, saveDir } = clinic();
+    const job = { dbFile: ctx.dbPath, range, outFile: path.join(saveDir, 'cancelled.csv'), bom: true, mode: 0o600, appVersion: 'test', now: new Date().toISOString(), offsetMinutes: 0, shards: 3 };
+    const handle = runBulkCsvInWorker(job, () => undefined);
+    while (handle.status().state === 'running' && !fs.readdirSync(saveDir).some((f) => f.includes('.shard'))) await nextPoll();
+    expect(handle.status().state).toBe('running');
+    await handle.cancel();
+    expect(fs.readdirSync(saveDir)).toEqual([]);
+  });
 });

@@ -35,7 +35,7 @@ function idsBy(db: DB, sql: string): string[] {
 }
 
 /** A generated clinic, then the cases the fast path must leave to the per-session path, made through the app's own repos. */
-function clinic(): { ctx: Ctx; db: DB; range: { from: string; to: string }; hostile: string[] } {
+function clinic(): { ctx: Ctx; db: DB; range: { from: string; to: string }; hostile: string[]; bare: string } {
   const file = path.join(tempDir(), 'clinic.sqlite');
   generateClinic(file, { seed: 7, patients: 60, sessions: 300, amendRate: 0.2 });
   const ctx = testContext({ dbPath: file });
@@ -52,6 +52,12 @@ function clinic(): { ctx: Ctx; db: DB; range: { from: string; to: string }; host
       for (const d of idsBy(db, `SELECT id FROM device WHERE session_id = '${id}'`)) updateRow(db, 'device', d, { manufacturer: text, model: text, probeLot: text.slice(0, 40), gasLot: text.slice(0, 40) }, AT, id);
       signSession(db, id, SIGNER, AT, null);
     });
+    // Signed with a target that has no cycle (it still gives one row) and one whose device is unset.
+    const bare = unsigned[8]!;
+    const [first, second] = idsBy(db, `SELECT id FROM target WHERE session_id = '${bare}' ORDER BY seq`);
+    db.prepare('DELETE FROM freeze_cycle WHERE target_id = ?').run(first);
+    db.prepare('UPDATE target SET device_id = NULL WHERE id = ?').run(second);
+    signSession(db, bare, SIGNER, AT, null);
     // Mid-amendment, with an edit the signed version does not have (per-session path: the signed copy).
     for (const id of signed.slice(0, 5)) {
       beginAmendment(db, id, 'Lot number corrected', 'Dr Test', AT);
@@ -64,7 +70,7 @@ function clinic(): { ctx: Ctx; db: DB; range: { from: string; to: string }; host
     updateRow(db, 'patient', corrected, { localMrn: 'CORRECTED-1' }, AT, null);
   })();
   const range = db.prepare('SELECT substr(min(started_at), 1, 10) AS "from", substr(max(started_at), 1, 10) AS "to" FROM session').get() as { from: string; to: string };
-  return { ctx, db, range, hostile: unsigned.slice(0, 6) };
+  return { ctx, db, range, hostile: unsigned.slice(0, 6), bare: unsigned[8]! };
 }
 
 function run(job: BulkJob, maxSessions: number): string {
@@ -74,7 +80,7 @@ function run(job: BulkJob, maxSessions: number): string {
 
 describe('bulk CSV: locked sessions read set-based', () => {
   it('writes exactly the bytes of the per-session path, and takes the fast path only for locked sessions', () => {
-    const { ctx, db, range, hostile } = clinic();
+    const { ctx, db, range, hostile, bare } = clinic();
     const sessionIds = sessionsForBulkExport(db, range).map((s) => s.sessionId);
     const dir = tempDir();
     const loadSource = (id: string) => bulkSource(ctx, db, id, 'csv');
@@ -105,6 +111,7 @@ describe('bulk CSV: locked sessions read set-based', () => {
     // Most sessions, hostile text included, went the fast way (a patient edited after an earlier signature sends that one back).
     expect(fast.size).toBeGreaterThan(sessionIds.length * 0.75);
     expect(hostile.filter((id) => fast.has(id)).length).toBeGreaterThanOrEqual(4);
+    expect(fast.has(bare)).toBe(true);
   });
 
   it('reaches the total through the handler, and a cancel leaves no file', async () => {

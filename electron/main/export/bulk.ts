@@ -92,8 +92,10 @@ const JSON_OPEN = '[\n';
 const JSON_CLOSE = '\n]\n';
 
 function write(job: BulkJob, text: string): void {
-  if (text === '') return;
-  const data = Buffer.from(text, 'utf8');
+  if (text !== '') writeBytes(job, Buffer.from(text, 'utf8'));
+}
+
+function writeBytes(job: BulkJob, data: Buffer): void {
   let offset = 0;
   while (offset < data.length) offset += fs.writeSync(job.fd!, data, offset, data.length - offset);
   job.hash.update(data);
@@ -146,6 +148,8 @@ export function startBulkJob(options: {
   bom?: boolean;
   /** The new file's mode on POSIX (atomicWrite's exportFileMode); owner-only by default. */
   mode?: number;
+  /** False for a CSV shard that another job's file continues with (appendBulkPart): no header, no BOM. */
+  opening?: boolean;
 }): BulkJob {
   const outFile = path.resolve(options.outFile);
   const partFile = partFileOf(outFile);
@@ -165,7 +169,8 @@ export function startBulkJob(options: {
     bytes: 0,
     hash: createHash('sha256'),
   };
-  guarded(job, () => write(job, options.format === 'csv' ? toCsv([], { header: true, bom: options.bom }) : JSON_OPEN));
+  if (options.opening === false && options.format !== 'csv') throw new Error('Only a CSV export is written in shards.');
+  if (options.opening !== false) guarded(job, () => write(job, options.format === 'csv' ? toCsv([], { header: true, bom: options.bom }) : JSON_OPEN));
   return job;
 }
 
@@ -229,17 +234,65 @@ export type BulkPartResult = Omit<BulkResult, 'file'> & { partFile: string; outF
  * worker thread does, so the main process only renames (publishBulkPart). Every session must
  * have been stepped through first.
  */
-export function completeBulkPart(job: BulkJob): BulkPartResult {
+export function completeBulkPart(job: BulkJob, options: { sync?: boolean } = {}): BulkPartResult {
   assertRunning(job);
   if (!progress(job).finished) throw new Error(`The bulk export has ${job.sessionIds.length - job.next} session(s) still to export; step it to the end first.`);
   guarded(job, () => {
     if (job.format === 'json') write(job, JSON_CLOSE);
-    fs.fsyncSync(job.fd!);
+    // A shard (sync: false) is copied into the export and removed: only the export must reach the disk.
+    if (options.sync !== false) fs.fsyncSync(job.fd!);
     fs.closeSync(job.fd!);
     job.fd = null;
   });
   job.state = 'finished';
   return { partFile: job.partFile, outFile: job.outFile, bytes: job.bytes, sha256: job.hash.digest('hex'), sessions: job.sessions, skipped: job.skipped, rows: job.rows };
+}
+
+const APPEND_CHUNK = 8 << 20;
+
+/**
+ * Copies what the file open at `fd` holds, from where its last read stopped to its current end,
+ * into this running job's file through the job's own write (so the byte count and the SHA-256
+ * cover it); answers the bytes copied. The file may still be growing (a shard still writing).
+ */
+export function copyIntoBulkJob(job: BulkJob, fd: number): number {
+  assertRunning(job);
+  return guarded(job, () => {
+    let copied = 0;
+    const chunk = Buffer.allocUnsafe(APPEND_CHUNK);
+    for (let n = fs.readSync(fd, chunk, 0, APPEND_CHUNK, null); n > 0; n = fs.readSync(fd, chunk, 0, APPEND_CHUNK, null)) {
+      writeBytes(job, chunk.subarray(0, n));
+      copied += n;
+    }
+    return copied;
+  });
+}
+
+/** Adds a shard's counts once every one of its bytes has been copied in (checked), and removes its file. */
+export function countBulkShard(job: BulkJob, shard: BulkPartResult, copied: number): void {
+  assertRunning(job);
+  guarded(job, () => {
+    if (copied !== shard.bytes) throw new Error(`Part of the export (${shard.partFile}) holds ${copied} bytes where ${shard.bytes} were written.`);
+    job.sessions += shard.sessions;
+    job.skipped += shard.skipped;
+    job.rows += shard.rows;
+  });
+  fs.rmSync(shard.partFile, { force: true });
+}
+
+/**
+ * Appends a completed shard (a job started with opening: false, completed with sync: false) to
+ * this still-running job, adds its counts and removes its file.
+ */
+export function appendBulkPart(job: BulkJob, shard: BulkPartResult): void {
+  const fd = fs.openSync(shard.partFile, 'r');
+  let copied: number;
+  try {
+    copied = copyIntoBulkJob(job, fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  countBulkShard(job, shard, copied);
 }
 
 /** Renames a completed, fsynced part file to its output name (replacing a file of that name); a failure removes the part file. */

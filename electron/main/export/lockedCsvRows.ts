@@ -44,18 +44,29 @@ export const LOCKED_SESSIONS_SQL = `SELECT s.id, s.started_at, s.complications_a
         AND a.id > coalesce((SELECT g.id FROM audit_log g WHERE g.session_id = s.id AND g.field = 'signature' ORDER BY g.id DESC LIMIT 1), 9223372036854775807))
     AND EXISTS (SELECT 1 FROM audit_log g WHERE g.session_id = s.id AND g.field = 'signature')`;
 
-/** Every target of the batch's sessions with its device and cycles, in export order. */
-export const LOCKED_TARGET_ROWS_SQL = `SELECT t.session_id, t.seq, t.side, t.nerve, t.branch, t.clinical_pattern, t.stim_threshold_ma, t.muscle_responding,
-    d.id IS NOT NULL, d.system_type, d.manufacturer, d.model, d.probe_lot, d.probe_expiry, d.gas_lot,
-    c.id IS NOT NULL, c.site_no, c.seq, c.started_at, c.ended_at, c.duration_s, c.thaw_type, c.thaw_s, c.tip_temp_c, c.ice_ball_seen, c.ice_ball_mm, c.pain_nrs, c.outcome, c.abort_reason
+/** Every target of the batch's sessions with its device, in export order (j.key: the session's place in the batch). */
+export const LOCKED_TARGETS_SQL = `SELECT j.key, t.session_id, t.seq, t.side, t.nerve, t.branch, t.clinical_pattern, t.stim_threshold_ma, t.muscle_responding,
+    d.id IS NOT NULL, d.system_type, d.manufacturer, d.model, d.probe_lot, d.probe_expiry, d.gas_lot
   FROM json_each(@ids) j
     CROSS JOIN target t ON t.session_id = j.value
     LEFT JOIN device d ON d.id = t.device_id AND d.session_id = t.session_id
-    LEFT JOIN freeze_cycle c ON c.target_id = t.id
+  ORDER BY j.key, t.seq`;
+
+/**
+ * Every cycle of those targets, in the same order, keyed by (j.key, target seq). Apart from the
+ * targets because a target's and its device's columns, repeated on each of its ~8 cycles, were
+ * most of the values read (each a new JavaScript string): two queries read ~40% fewer.
+ */
+export const LOCKED_CYCLES_SQL = `SELECT j.key, t.seq, c.site_no, c.seq, c.started_at, c.ended_at, c.duration_s, c.thaw_type, c.thaw_s, c.tip_temp_c, c.ice_ball_seen, c.ice_ball_mm, c.pain_nrs, c.outcome, c.abort_reason
+  FROM json_each(@ids) j
+    CROSS JOIN target t ON t.session_id = j.value
+    CROSS JOIN freeze_cycle c ON c.target_id = t.id
   ORDER BY j.key, t.seq, c.seq`;
 
 type Cell = string | number | null;
 const bool = (v: Cell | undefined): boolean | null => (v === null || v === undefined ? null : v === 1);
+/** A cycle row (j.key, target seq) that comes before the target row (j.key at 0, seq at 2). */
+const before = (cycle: Cell[], target: Cell[]): boolean => (cycle[0] as number) < (target[0] as number) || (cycle[0] === target[0] && (cycle[1] as number) < (target[2] as number));
 
 interface SessionFacts {
   source: ExportSource;
@@ -94,24 +105,28 @@ export function lockedSessionCsvRows(db: DB, sessionIds: readonly string[]): Map
     sessions.set(r[0] as string, { source, doc, operator, text: [], rows: 0 });
   }
   if (sessions.size === 0) return new Map();
-  let targetKey: Cell[] | null = null;
-  let cells: string[] = [];
-  for (const r of stmt(db, LOCKED_TARGET_ROWS_SQL).raw().all({ ids }) as Cell[][]) {
-    const facts = sessions.get(r[0] as string);
+  const cycles = stmt(db, LOCKED_CYCLES_SQL).raw().all({ ids }) as Cell[][];
+  let next = 0;
+  for (const r of stmt(db, LOCKED_TARGETS_SQL).raw().all({ ids }) as Cell[][]) {
+    // The cycles of targets before this one (of sessions not taken here) are passed over.
+    while (next < cycles.length && before(cycles[next]!, r)) next++;
+    const facts = sessions.get(r[1] as string);
     if (!facts) continue;
-    const sameTarget = targetKey !== null && targetKey[0] === r[0] && targetKey[1] === r[1];
-    const target = { seq: r[1], side: r[2], nerve: r[3], branch: r[4], clinicalPattern: r[5], stimThresholdMa: r[6], muscleResponding: r[7] } as unknown as TargetWithCycles;
-    const device = r[8] === 1 ? ({ systemType: r[9], manufacturer: r[10], model: r[11], probeLot: r[12], probeExpiry: r[13], gasLot: r[14] } as unknown as Device) : null;
-    const cycle =
-      r[15] === 1
-        ? ({ siteNo: r[16], seq: r[17], startedAt: r[18], endedAt: r[19], durationS: r[20], thawType: r[21], thawS: r[22], tipTempC: r[23], iceBallSeen: bool(r[24]), iceBallMm: r[25], painNrs: r[26], outcome: r[27], abortReason: r[28] } as unknown as Cycle)
-        : null;
-    const row: CycleRow = { source: facts.source, doc: facts.doc, target, cycle, device, operator: facts.operator };
-    if (sameTarget) for (const i of CYCLE_INDEXES) cells[i] = csvCell(CYCLE_CSV_COLUMNS[i]!.value(row));
-    else cells = CYCLE_CSV_COLUMNS.map((c) => csvCell(c.value(row)));
-    targetKey = r;
-    facts.text.push(cells.join(',') + CSV_LINE_END);
-    facts.rows++;
+    const target = { seq: r[2], side: r[3], nerve: r[4], branch: r[5], clinicalPattern: r[6], stimThresholdMa: r[7], muscleResponding: r[8] } as unknown as TargetWithCycles;
+    const device = r[9] === 1 ? ({ systemType: r[10], manufacturer: r[11], model: r[12], probeLot: r[13], probeExpiry: r[14], gasLot: r[15] } as unknown as Device) : null;
+    const row: CycleRow = { source: facts.source, doc: facts.doc, target, cycle: null, device, operator: facts.operator };
+    // Cells that do not depend on the cycle are made once per target, reused for each of its cycles.
+    const cells = CYCLE_CSV_COLUMNS.map((c) => csvCell(c.value(row)));
+    let written = 0;
+    for (; next < cycles.length && cycles[next]![0] === r[0] && cycles[next]![1] === r[2]; next++, written++) {
+      const c = cycles[next]!;
+      row.cycle = { siteNo: c[2], seq: c[3], startedAt: c[4], endedAt: c[5], durationS: c[6], thawType: c[7], thawS: c[8], tipTempC: c[9], iceBallSeen: bool(c[10]), iceBallMm: c[11], painNrs: c[12], outcome: c[13], abortReason: c[14] } as unknown as Cycle;
+      for (const i of CYCLE_INDEXES) cells[i] = csvCell(CYCLE_CSV_COLUMNS[i]!.value(row));
+      facts.text.push(cells.join(',') + CSV_LINE_END);
+    }
+    // A target without a cycle still gives its one row (cycle columns empty), as cycleCsvRows does.
+    if (written === 0) facts.text.push(cells.join(',') + CSV_LINE_END);
+    facts.rows += Math.max(1, written);
   }
   return new Map([...sessions].map(([id, facts]) => [id, { text: facts.text.join(''), rows: facts.rows }]));
 }

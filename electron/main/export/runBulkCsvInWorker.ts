@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { startWorker } from '../integrity/runInWorker';
 import { partFileOf, type BulkPartResult } from './bulk';
-import type { BulkCsvWorkerJob, BulkWorkerMessage } from './bulkWorkerProtocol';
+import { MAX_SHARDS, shardOutFile, type BulkCsvWorkerJob, type BulkWorkerData, type BulkWorkerMessage } from './bulkWorkerProtocol';
 
 export type BulkWorkerStatus =
   | { state: 'running'; done: number; total: number }
@@ -24,7 +24,7 @@ export function runBulkCsvInWorker(job: BulkCsvWorkerJob, log: (message: string)
   const partFile = partFileOf(job.outFile);
   let status: BulkWorkerStatus = { state: 'running', done: 0, total: 0 };
   let cancelled = false;
-  const worker = startWorker('bulkCsvWorker', job);
+  const worker = startWorker('bulkCsvWorker', { role: 'lead', job } satisfies BulkWorkerData);
   const outcome = new Promise<BulkPartResult>((resolve, reject) => {
     const fail = (error: Error & { code?: string }) => {
       if (status.state !== 'running') return;
@@ -61,8 +61,9 @@ export function runBulkCsvInWorker(job: BulkCsvWorkerJob, log: (message: string)
     async cancel() {
       cancelled = true;
       await worker.terminate();
-      // Only once the worker has stopped: it cannot write the file again after this.
+      // Only once the worker has stopped (its shard workers stop with it): nothing can write the files again after this.
       fs.rmSync(partFile, { force: true });
+      for (let k = 1; k < MAX_SHARDS; k++) fs.rmSync(partFileOf(shardOutFile(job.outFile, k)), { force: true });
     },
   };
 }
