@@ -6,6 +6,8 @@ import { createAppStore } from './state/store';
 import { StoreProvider } from './state/context';
 import { StartupProblemScreen } from './features/startup/StartupProblemScreen';
 import { stayInApp } from './lib/stayInApp';
+import { startingHash } from './lib/lastScreen';
+import { parseRoute } from './state/route';
 import './styles.css';
 
 stayInApp(window);
@@ -23,5 +25,6 @@ if (!api) {
       </StoreProvider>
     </StrictMode>,
   );
-  void store.getState().boot();
+  // The screen it opens on, so the first questions include that screen's (App follows the same route).
+  void store.getState().boot(parseRoute(startingHash(window.location.hash)));
 }

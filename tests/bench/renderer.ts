@@ -99,8 +99,8 @@ export async function benchRenderer(): Promise<Record<string, number>> {
   const bareDir = path.join(work, 'bare');
   await buildBarePage(bareDir);
 
-  const app = await startHost({ dbPath: clinicFile(), rendererDir, appVersion: 'bench' });
-  const bare = await startHost({ dbPath: path.join(work, 'empty.sqlite'), rendererDir: bareDir, appVersion: 'bench' });
+  const app = await startHost({ dbPath: clinicFile(), rendererDir, appVersion: 'bench', checkResponses: false });
+  const bare = await startHost({ dbPath: path.join(work, 'empty.sqlite'), rendererDir: bareDir, appVersion: 'bench', checkResponses: false });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--disable-gpu', '--disable-background-networking', '--no-first-run'] });
   try {
     signInTestAdmin(app.ctx);

@@ -33,6 +33,12 @@ export interface HostOptions {
    * suggested name in this folder. Without it the dialog behaves as if cancelled.
    */
   saveDialogFolder?: string;
+  /**
+   * Parse every answer against its schema too, as the app does unpackaged (default: true, for
+   * tests). The bench passes false: the packaged app does not, and the renderer's timings
+   * should be the packaged app's.
+   */
+  checkResponses?: boolean;
 }
 
 export interface Host {
@@ -86,7 +92,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const ctx = createContext({
     dbPath: options.dbPath,
     appVersion: options.appVersion ?? 'host',
-    checkResponses: true,
+    checkResponses: options.checkResponses ?? true,
     // As the app: quick_check in a worker after start (integrity/backgroundCheck.ts).
     integrityCheck: 'background',
     pdfPrerender: 'worker',

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Patient, PatientRecord, SessionDocument } from '../../../shared/domain/model';
 import type { RowEntity } from '../../../shared/domain/record';
-import type { Api, HistorySessionData, Req, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
+import type { Api, HistorySessionData, Req, Res, RuleConfigState, RunningTimer, SaveFieldsRequest, SessionListItem, SignoffState, StartupStatus, TimerPressResult, TimerSettingsState } from '../../../shared/ipc/contract';
 import type { AuthState } from '../../../shared/ipc/authContract';
 import type { TimerSettings } from '../../../shared/domain/timer';
 import { toLocalIsoWithOffset } from '../../../shared/domain/parse';
@@ -65,7 +65,8 @@ export interface AppState {
 
   /** Asks the main process again: the record database's check after start may have found it damaged (then its screen shows). */
   recheckStartup(): Promise<void>;
-  boot(): Promise<void>;
+  /** Asks what the first screen needs (the home lists too when `startRoute` is home) in one round. */
+  boot(startRoute?: Route): Promise<void>;
   /** Re-reads who is signed in (after a SIGNED_OUT answer: the lock screen then shows). */
   refreshAuth(): Promise<void>;
   /** The answer of a sign-in, first-run, lock or sign-out request: takes the new state, loads what a signed-in screen needs. */
@@ -213,6 +214,21 @@ export function createAppStore(bridge: Api): AppStore {
         const r = await api.getPatient({ id: view.patient.id });
         if (r.ok) set({ patientView: r.data });
       }
+    }
+
+    type HomeLists = [Result<Res<'listSessions'>>, Result<Res<'listPatients'>>];
+    let prefetchedHome: HomeLists | null = null;
+    function askHomeLists(query: string): Promise<HomeLists> {
+      return Promise.all([api.listSessions(listRequest(query)), api.listPatients({ limit: RECENT_LIMIT })]);
+    }
+    /** What the home screen shows of its two lists (a search answers one page: it is complete). */
+    function homeListState([sessions, patients]: HomeLists, query: string): Pick<AppState, 'sessions' | 'sessionsComplete' | 'patients' | 'loadError'> {
+      return {
+        sessions: sessions.ok ? sessions.data : [],
+        sessionsComplete: !sessions.ok || !!query || sessions.data.length < RECENT_LIMIT,
+        patients: patients.ok ? patients.data : [],
+        loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
+      };
     }
 
     // Re-reads may overlap (a timer press does not wait for the re-read after the last press), and
@@ -407,12 +423,20 @@ export function createAppStore(bridge: Api): AppStore {
         if (r.ok && r.data.state === 'failed') set({ startup: r.data });
       },
 
-      async boot() {
-        // Both questions at once: each is a round trip to the main process and the first screen
-        // waits for both (the sign-in state is ignored unless the database opened).
+      async boot(startRoute) {
+        // Every question of the first screen at once: each is a round trip to the main process.
+        // The sign-in state is ignored unless the database opened; the home lists (asked only when
+        // the window opens on home) are used only when someone is signed in, else refused and dropped.
+        const home = startRoute?.name === 'home' ? askHomeLists('') : null;
         const [r, auth] = await Promise.all([api.getStartupStatus({}), api.getAuthState({})]);
         if (r.ok && r.data.state === 'ready') await get().acceptAuth(auth);
-        set({ startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' } });
+        const lists = home && get().auth?.user ? await home : null;
+        prefetchedHome = lists && lists[0].ok && lists[1].ok ? lists : null;
+        set({
+          startup: r.ok ? r.data : { state: 'failed', problem: 'DB_CANNOT_OPEN', title: 'CryoLog could not start', message: r.error.message, whatToDo: 'Restart CryoLog; if it happens again, call IT.', dbPath: '' },
+          // The list is on the first screen drawn, not one round trip after it.
+          ...(prefetchedHome ? homeListState(prefetchedHome, '') : {}),
+        });
       },
 
       async showRoute(route) {
@@ -420,16 +444,12 @@ export function createAppStore(bridge: Api): AppStore {
         if (route.name === 'home') {
           const query = get().sessionQuery.trim();
           const seq = ++searchSeq;
-          const [sessions, patients] = await Promise.all([
-            api.listSessions(listRequest(query)),
-            api.listPatients({ limit: RECENT_LIMIT }),
-          ]);
+          // The lists asked with the first screen's questions serve the first showing of home, once.
+          const lists = (query === '' ? prefetchedHome : null) ?? (await askHomeLists(query));
+          prefetchedHome = null;
+          const { sessions, sessionsComplete, ...rest } = homeListState(lists, query);
           const latest = seq === searchSeq; // else a search typed meanwhile fills the list
-          set({
-            ...(latest ? { sessions: sessions.ok ? sessions.data : [], sessionsComplete: !sessions.ok || !!query || sessions.data.length < RECENT_LIMIT } : {}),
-            patients: patients.ok ? patients.data : [],
-            loadError: !sessions.ok ? sessions.error : !patients.ok ? patients.error : null,
-          });
+          set({ ...(latest ? { sessions, sessionsComplete } : {}), ...rest });
         } else if (route.name === 'patient') {
           set({ patientView: null });
           const [r] = await Promise.all([api.getPatient({ id: route.id }), get().loadHistory(route.id)]);
