@@ -6,6 +6,7 @@ import type { Result } from '../../shared/ipc/result';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Ctx } from '../../electron/main/context';
 import { testContext } from '../helpers/tempDir';
+import { signInTestAdmin } from '../helpers/testClinician';
 
 /** The real handlers behind an Api whose answers arrive after `delayFor(channel, request)` ms. */
 function apiOver(ctx: Ctx, delayFor: (channel: string, request: unknown) => number = () => 0): Api {
@@ -22,6 +23,45 @@ function apiOver(ctx: Ctx, delayFor: (channel: string, request: unknown) => numb
 }
 
 describe('renderer store', () => {
+  it('opening on home asks for the lists in the same round as the start-up questions, and shows them without asking again', async () => {
+    const ctx = testContext();
+    const patientId = (dispatch(ctx, 'createPatient', {}) as Result<{ id: string }> & { ok: true }).data.id;
+    dispatch(ctx, 'startSession', { patientId });
+    const asked: string[][] = [[]];
+    const real = apiOver(ctx);
+    // Each round: the channels asked before any answer came back.
+    const api = Object.fromEntries(
+      CHANNELS.map((c) => [c, (request: unknown) => (asked.at(-1)!.push(c), (real[c] as (r: unknown) => Promise<unknown>)(request).finally(() => asked.push([]))) ]),
+    ) as unknown as Api;
+    const store = createAppStore(api);
+    await store.getState().boot({ name: 'home' });
+    expect(asked[0]!.sort()).toEqual(['getAuthState', 'getStartupStatus', 'listPatients', 'listSessions']);
+    expect(store.getState().startup.state).toBe('ready');
+    expect(store.getState().sessions).toHaveLength(1);
+    const before = asked.flat().length;
+    await store.getState().showRoute({ name: 'home' });
+    expect(asked.flat().slice(before)).not.toContain('listSessions');
+    expect(store.getState().sessions).toHaveLength(1);
+    // Later showings of home ask again: the lists are used once.
+    await store.getState().showRoute({ name: 'home' });
+    expect(asked.flat().slice(before)).toContain('listSessions');
+  });
+
+  it('opening on home before anyone signs in drops the refused lists, and asks for them once someone has', async () => {
+    const ctx = testContext({ signedIn: false });
+    const store = createAppStore(apiOver(ctx));
+    await store.getState().boot({ name: 'home' });
+    expect(store.getState().startup.state).toBe('ready');
+    expect(store.getState().sessions ?? []).toEqual([]);
+    expect(store.getState().loadError).toBeNull();
+    signInTestAdmin(ctx);
+    const patientId = (dispatch(ctx, 'createPatient', {}) as Result<{ id: string }> & { ok: true }).data.id;
+    dispatch(ctx, 'startSession', { patientId });
+    await store.getState().refreshAuth();
+    await store.getState().showRoute({ name: 'home' });
+    expect(store.getState().sessions).toHaveLength(1);
+  });
+
   it('sends writes one at a time in the order they were made, even when the transport is slow for the first', async () => {
     const ctx = testContext();
     const store = createAppStore(apiOver(ctx, (_c, req) => ((req as { patch?: { familyName?: string } }).patch?.familyName === 'First' ? 50 : 0)));

@@ -40,5 +40,5 @@ export type BulkWorkerMessage =
 /** Where shard `k` (1, 2, …) of an export to outFile writes: its part file is partFileOf(this). */
 export const shardOutFile = (outFile: string, k: number): string => `${outFile}.shard${k}`;
 
-/** At most this many threads share one export (the main process keeps a core for the window). */
+/** At most this many threads share one export (with a core kept for the main process: bulkCsvWorker.ts shardCount). */
 export const MAX_SHARDS = 4;
