@@ -16,6 +16,18 @@ async function pauseClock(page: Page): Promise<void> {
   await page.clock.pauseAt(MORNING);
 }
 
+/** A seeded session opened at 09:15 with the page clock stopped, its stop moment confirmed. */
+async function openPastStopMoment(page: Page, host: { ctx: Parameters<typeof seedSessionWithTarget>[0]; origin: string }): Promise<string> {
+  const { sessionId } = seedSessionWithTarget(host.ctx);
+  await controlClock(page);
+  await page.goto(`${host.origin}/#/session/${sessionId}`);
+  await pauseClock(page);
+  await page.getByRole('button', { name: 'Stop moment', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Confirm stop moment' }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  return sessionId;
+}
+
 /** Counts the beeps the page asks the sound card for (three short tones per signal). */
 async function countTones(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -116,12 +128,7 @@ test('stop moment first, then one key times the freeze, signals the planned time
 });
 
 test('closing the window mid-freeze keeps the start and what was timed, and says so on reopening', async ({ app: page, host }) => {
-  const { sessionId } = seedSessionWithTarget(host.ctx);
-  await controlClock(page);
-  await page.goto(`${host.origin}/#/session/${sessionId}`);
-  await pauseClock(page);
-  await page.getByRole('button', { name: 'Stop moment', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm stop moment' }).click();
+  const sessionId = await openPastStopMoment(page, host);
   await page.getByRole('button', { name: /Start freeze/ }).click();
   await expect(page.getByTestId('timer-clock-1')).toHaveText('0:00');
   await page.clock.runFor(47_000);
@@ -191,13 +198,7 @@ test('the service sets the timer key by pressing the pedal; that key then drives
 });
 
 test('a press made while the screen is still re-reading the session after the last press counts', async ({ app: page, host }) => {
-  const { sessionId } = seedSessionWithTarget(host.ctx);
-  await controlClock(page);
-  await page.goto(`${host.origin}/#/session/${sessionId}`);
-  await pauseClock(page);
-  await page.getByRole('button', { name: 'Stop moment', exact: true }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Confirm stop moment' }).click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  const sessionId = await openPastStopMoment(page, host);
   // A slow machine: each re-read of the timer is answered at once but reaches the page a second
   // and a half later, so its answer is older than the presses made in between.
   const reads = { asked: 0, answered: 0 };

@@ -151,6 +151,7 @@ export function startBulkJob(options: {
   /** False for a CSV shard that another job's file continues with (appendBulkPart): no header, no BOM. */
   opening?: boolean;
 }): BulkJob {
+  if (options.opening === false && options.format !== 'csv') throw new Error('Only a CSV export is written in shards.');
   const outFile = path.resolve(options.outFile);
   const partFile = partFileOf(outFile);
   const job: BulkJob = {
@@ -169,7 +170,6 @@ export function startBulkJob(options: {
     bytes: 0,
     hash: createHash('sha256'),
   };
-  if (options.opening === false && options.format !== 'csv') throw new Error('Only a CSV export is written in shards.');
   if (options.opening !== false) guarded(job, () => write(job, options.format === 'csv' ? toCsv([], { header: true, bom: options.bom }) : JSON_OPEN));
   return job;
 }
