@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useApp } from '../../state/context';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatInstant } from '../../lib/localTime';
+import { rememberScreen } from '../../lib/lastScreen';
 import type { RestorePreview, RestoreStatus } from '../../../../shared/ipc/backupContract';
 
 // The restore screen, over Settings → Backups. It checks the chosen backup first and sets it
@@ -53,6 +54,9 @@ export function RestoreDialog({ fileName, onClose }: { fileName: string; onClose
 
   /** Every screen's data came from the replaced database: start again from the session list. */
   function reloadApp() {
+    // Remembered now: the hash change is seen by the app (which remembers the screen) only after
+    // the reload may have begun, and the reload would reopen the last screen remembered, Settings.
+    rememberScreen({ name: 'home' });
     window.location.hash = '#/';
     window.location.reload();
   }
